@@ -1,0 +1,29 @@
+package org.tawag.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.tawag.dialplan.DialPlan;
+
+/**
+ * The whole server configuration, read once at start-up from {@code sip-config/}.
+ *
+ * @param sip SIP listeners and limits
+ * @param rtp the RTP port range and media timers
+ * @param http the HTTP listener
+ * @param trunks the PBX trunks allowed to send and take calls
+ * @param dialPlan where dialled numbers go
+ * @param soundsDir the directory of 8 kHz mono WAV prompts and music
+ * @param dataDir where the server keeps its files (the H2 database, spools)
+ */
+public record TawagConfig(
+    SipSettings sip,
+    RtpSettings rtp,
+    HttpSettings http,
+    List<TrunkConfig> trunks,
+    DialPlan dialPlan,
+    Path soundsDir,
+    Path dataDir) {
+  public TawagConfig {
+    trunks = List.copyOf(trunks);
+  }
+}
