@@ -1,0 +1,78 @@
+package org.tawag.config;
+
+import java.util.Set;
+
+/**
+ * Reads and checks the fixed sections {@code tawag.sip}, {@code tawag.rtp} and {@code tawag.http}.
+ * Their defaults live in {@code reference.conf}, so every key is present here.
+ */
+final class SettingsReader {
+  private static final int MAX_PORT = 65535;
+
+  private SettingsReader() {}
+
+  static SipSettings sip(ConfigSection s) {
+    s.allowOnly(
+        Set.of(
+            "bind-address",
+            "advertised-address",
+            "udp-port",
+            "tcp-port",
+            "max-calls",
+            "retry-after",
+            "user-agent"));
+    return new SipSettings(
+        s.string("bind-address"),
+        advertised(s),
+        s.integer("udp-port", 0, MAX_PORT),
+        s.integer("tcp-port", 0, MAX_PORT),
+        s.integer("max-calls", 1, Integer.MAX_VALUE),
+        s.duration("retry-after"),
+        s.string("user-agent"));
+  }
+
+  static RtpSettings rtp(ConfigSection s) {
+    s.allowOnly(
+        Set.of(
+            "bind-address",
+            "advertised-address",
+            "port-min",
+            "port-max",
+            "port-quarantine",
+            "media-timeout",
+            "jitter-buffer"));
+    int min = s.integer("port-min", 1, MAX_PORT);
+    int max = s.integer("port-max", 1, MAX_PORT);
+    // RFC 3550 section 11: RTP on an even port, RTCP on the odd port above it.
+    if (min % 2 != 0) {
+      throw s.error("port-min", "must be even (RTP takes the even port of each pair)");
+    }
+    if (max <= min) {
+      throw s.error(
+          "port-max", "must be above port-min (" + min + ") to hold at least one RTP/RTCP pair");
+    }
+    return new RtpSettings(
+        s.string("bind-address"),
+        advertised(s),
+        min,
+        max,
+        s.duration("port-quarantine"),
+        s.duration("media-timeout"),
+        s.duration("jitter-buffer"));
+  }
+
+  static HttpSettings http(ConfigSection s) {
+    s.allowOnly(Set.of("bind-address", "port"));
+    return new HttpSettings(s.string("bind-address"), s.integer("port", 0, MAX_PORT));
+  }
+
+  /** The address peers are told to use: a wildcard there would send them nowhere. */
+  private static String advertised(ConfigSection s) {
+    String address = s.string("advertised-address");
+    if (address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]")) {
+      throw s.error(
+          "advertised-address", "a wildcard cannot be advertised; give a reachable address");
+    }
+    return address;
+  }
+}
