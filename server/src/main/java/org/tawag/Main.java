@@ -1,8 +1,54 @@
 package org.tawag;
 
-/** Starts a Tawag server from the command line. */
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.tawag.call.CallEvents;
+import org.tawag.config.ConfigException;
+import org.tawag.config.ConfigLoader;
+import org.tawag.config.TawagConfig;
+
+/**
+ * Starts Tawag from the command line: {@code java -jar tawag.jar [config-dir]}; the config
+ * directory defaults to {@code $TAWAG_CONFIG_DIR}, then {@code ./sip-config}.
+ */
 public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
   private Main() {}
 
-  public static void main(String[] args) {}
+  public static void main(String[] args) throws InterruptedException {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    String dir =
+        args.length > 0 ? args[0] : System.getenv().getOrDefault("TAWAG_CONFIG_DIR", "sip-config");
+    TawagConfig config;
+    try {
+      config = ConfigLoader.load(Path.of(dir));
+    } catch (ConfigException e) {
+      log.error("configuration error: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    TawagServer server;
+    try {
+      server = TawagServer.start(config, CallEvents.NONE);
+    } catch (RuntimeException e) {
+      log.error("cannot start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "tawag-shutdown"));
+    stopped.await();
+  }
 }

@@ -29,6 +29,10 @@ public final class Cidr {
             || addr.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
       throw new IllegalArgumentException("not an IP network: '" + text + "'");
     }
+    if (addr.indexOf(':') < 0 && !isIpv4(addr)) {
+      // Not a dotted quad: InetAddress would ask DNS about it, which start-up must never do.
+      throw new IllegalArgumentException("not an IP network: '" + text + "'");
+    }
     byte[] bytes;
     try {
       // An IP literal: InetAddress does not resolve names for these.
@@ -47,6 +51,19 @@ public final class Cidr {
       throw new IllegalArgumentException("prefix length out of 0.." + max + " in '" + text + "'");
     }
     return new Cidr(mask(bytes, prefix), prefix, s);
+  }
+
+  private static boolean isIpv4(String s) {
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code address} lies inside this network. */

@@ -1,5 +1,6 @@
 package org.tawag.config;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -51,6 +52,7 @@ final class SettingsReader {
       throw s.error(
           "port-max", "must be above port-min (" + min + ") to hold at least one RTP/RTCP pair");
     }
+    Duration jitter = s.duration("jitter-buffer");
     return new RtpSettings(
         s.string("bind-address"),
         advertised(s),
@@ -58,7 +60,7 @@ final class SettingsReader {
         max,
         s.duration("port-quarantine"),
         s.duration("media-timeout"),
-        s.duration("jitter-buffer"));
+        jitter);
   }
 
   static HttpSettings http(ConfigSection s) {

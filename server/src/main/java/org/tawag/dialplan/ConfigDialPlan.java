@@ -51,7 +51,7 @@ public final class ConfigDialPlan implements DialPlan {
   }
 
   /** The target names a route can lead to: announcement next, IVR choices and on-failure. */
-  private static List<String> references(Route route) {
+  public static List<String> references(Route route) {
     List<String> refs = new ArrayList<>();
     if (route instanceof Route.Announcement a) {
       a.next().ifPresent(refs::add);

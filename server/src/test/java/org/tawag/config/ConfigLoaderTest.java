@@ -41,7 +41,7 @@ class ConfigLoaderTest {
             "127.0.0.1",
             20000,
             29999,
-            Duration.ofSeconds(10),
+            Duration.ofSeconds(2),
             Duration.ofSeconds(60),
             Duration.ofMillis(60)),
         config.rtp());
@@ -88,7 +88,8 @@ class ConfigLoaderTest {
     assertEquals(Optional.of(new Route.Reject("busy", 486, "Busy Here")), plan.resolve("486"));
     assertEquals(
         Optional.of(new Route.Announcement("welcome", "welcome", Optional.of("demo-menu"))),
-        plan.resolve("12345"));
+        plan.resolve("705"));
+    assertEquals(Optional.empty(), plan.resolve("12345"));
     assertEquals(new Route.Echo("echo"), plan.target("echo"));
   }
 

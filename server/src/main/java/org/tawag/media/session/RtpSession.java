@@ -243,8 +243,15 @@ public final class RtpSession implements MediaLeg {
     long due = (nowNanos - startNanos) / FramePacer.FRAME_NANOS + 1 - framesTicked;
     if (due > MAX_CATCH_UP_FRAMES) {
       // A stall (GC, overload): skip ahead rather than burst, keeping the timestamp on time.
-      outgoing.skip(due - MAX_CATCH_UP_FRAMES);
-      framesTicked += due - MAX_CATCH_UP_FRAMES;
+      long skipped = due - MAX_CATCH_UP_FRAMES;
+      outgoing.skip(skipped);
+      // The playout point skips the same time, or the frames that arrived during the stall stay
+      // queued and every later frame plays that much later (found by bench/: echo delay stuck at
+      // the jitter buffer's maximum after one stall).
+      for (long i = 0; i < skipped; i++) {
+        incoming.poll(playoutFrame);
+      }
+      framesTicked += skipped;
       due = MAX_CATCH_UP_FRAMES;
     }
     for (long i = 0; i < due; i++) {

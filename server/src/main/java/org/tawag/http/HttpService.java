@@ -1,0 +1,75 @@
+package org.tawag.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.concurrent.TimeUnit;
+import org.tawag.config.HttpSettings;
+import org.tawag.sip.SipService;
+
+/**
+ * The HTTP side: the web UI from the classpath and a health check. The operator WebSocket, the REST
+ * API and {@code /metrics} arrive with their issues.
+ */
+public final class HttpService implements AutoCloseable {
+  private final Vertx vertx;
+  private final HttpServer server;
+
+  private HttpService(Vertx vertx, HttpServer server) {
+    this.vertx = vertx;
+    this.server = server;
+  }
+
+  /** Starts listening; blocks the caller (start-up only) until bound or failed. */
+  public static HttpService start(HttpSettings settings, SipService sip) {
+    Vertx vertx = Vertx.vertx();
+    Router router = Router.router(vertx);
+    router
+        .get("/health")
+        .handler(
+            ctx ->
+                ctx.json(
+                    new JsonObject()
+                        .put("status", "up")
+                        .put("activeCalls", sip.activeCalls())
+                        .put("sipDialogs", sip.stackDialogs())));
+    router.route("/*").handler(StaticHandler.create("web").setCachingEnabled(false));
+    try {
+      HttpServer server =
+          vertx
+              .createHttpServer()
+              .requestHandler(router)
+              .listen(settings.port(), settings.bindAddress())
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      return new HttpService(vertx, server);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException(
+          "cannot listen for HTTP on "
+              + settings.bindAddress()
+              + ":"
+              + settings.port()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(HttpService.class).warn("HTTP stop: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package org.tawag.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tawag.call.CallSession;
+import org.tawag.call.CallTimers;
+import org.tawag.config.HostPort;
+import org.tawag.config.TrunkConfig;
+import org.tawag.media.AudioCodec;
+import org.tawag.media.MediaEngine;
+import org.tawag.media.MediaLeg;
+import org.tawag.sdp.Direction;
+import org.tawag.sdp.LocalMedia;
+import org.tawag.sdp.OfferAnswer;
+import org.tawag.sdp.SdpOrigin;
+import org.tawag.sdp.SessionDescription;
+
+/**
+ * Places calls through trunks: the service click-to-dial and campaigns use. Each call's result says
+ * whether it was answered and, if not, why.
+ */
+public final class OutboundCalls {
+  private static final Logger log = LoggerFactory.getLogger(OutboundCalls.class);
+
+  /** What placing calls needs from the rest of the server. */
+  record Deps(
+      SipEndpoint sip,
+      TrunkDirectory trunks,
+      MediaEngine media,
+      CallLimit limit,
+      List<AudioCodec> codecs,
+      CallSession.Context calls,
+      CallTimers timers) {}
+
+  private final Deps deps;
+  private final Map<String, OutboundCall> calls = new ConcurrentHashMap<>();
+
+  OutboundCalls(Deps deps) {
+    this.deps = deps;
+  }
+
+  /**
+   * Starts dialling. The returned future completes once the INVITE is sent (or fails at once:
+   * unknown trunk, over the call limit, no RTP ports); the call's {@link OutboundCall#result()}
+   * then says how the attempt ended.
+   */
+  public CompletableFuture<OutboundCall> dial(DialRequest request) {
+    TrunkConfig trunk =
+        deps.trunks()
+            .byName(request.trunk())
+            .orElseThrow(
+                () -> new IllegalArgumentException("no trunk named '" + request.trunk() + "'"));
+    if (trunk.peers().isEmpty()) {
+      throw new IllegalArgumentException("trunk '" + trunk.name() + "' has no peers to call");
+    }
+    if (!deps.limit().tryAcquire()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("call limit reached: " + deps.limit().active() + " calls"));
+    }
+    String callId = deps.sip().provider().getNewCallId().getCallId();
+    Executor executor = deps.media().executorFor(callId);
+    CompletableFuture<OutboundCall> placed = new CompletableFuture<>();
+    deps.media()
+        .openLeg(callId)
+        .whenComplete(
+            (leg, err) ->
+                executor.execute(
+                    () -> {
+                      if (err != null) {
+                        deps.limit().release();
+                        placed.completeExceptionally(err);
+                        return;
+                      }
+                      try {
+                        placed.complete(send(callId, trunk, request, leg));
+                      } catch (Exception e) {
+                        leg.close();
+                        deps.limit().release();
+                        placed.completeExceptionally(e);
+                      }
+                    }));
+    return placed;
+  }
+
+  private OutboundCall send(String callId, TrunkConfig trunk, DialRequest request, MediaLeg leg)
+      throws Exception {
+    LocalMedia local =
+        new LocalMedia(
+            deps.media().advertisedAddress(),
+            leg.localRtpPort(),
+            deps.codecs(),
+            InboundCalls.TELEPHONE_EVENT_PT);
+    SdpOrigin origin =
+        new SdpOrigin(
+            ThreadLocalRandom.current().nextLong(1, Integer.MAX_VALUE),
+            deps.media().advertisedAddress());
+    SessionDescription offer = OfferAnswer.offer(local, origin, Direction.SENDRECV);
+    Request invite = invite(callId, trunk, request, offer);
+
+    OutboundCall call =
+        new OutboundCall(deps.sip(), callId, trunk, request, leg, offer, this::ended);
+    CallSession session = new CallSession(call, deps.calls());
+    call.attach(session);
+    calls.put(callId, call);
+
+    ClientTransaction ct = deps.sip().provider().getNewClientTransaction(invite);
+    Dialog dialog = deps.sip().provider().getNewDialog(ct);
+    call.sent(ct, dialog);
+    ct.sendRequest();
+    deps.timers()
+        .schedule(
+            leg.executor(),
+            request.ringTimeout(),
+            () -> {
+              if (!call.result().isDone()) {
+                call.giveUp(
+                    DialResult.Cause.NO_ANSWER, "No answer within " + request.ringTimeout());
+              }
+            });
+    log.info("call {} dialling through trunk {}", callId, trunk.name());
+    return call;
+  }
+
+  private Request invite(
+      String callId, TrunkConfig trunk, DialRequest request, SessionDescription offer)
+      throws ParseException, javax.sip.InvalidArgumentException {
+    SipEndpoint sip = deps.sip();
+    HostPort peer = trunk.peers().get(0);
+    String transport = trunk.transport();
+    SipURI target = sip.addresses().createSipURI(request.number(), peer.host());
+    target.setPort(peer.port());
+    if (!"udp".equalsIgnoreCase(transport)) {
+      target.setTransportParam(transport);
+    }
+    String user = request.callerId().orElse(trunk.fromUser());
+    SipURI fromUri = sip.addresses().createSipURI(user, sip.settings().advertisedAddress());
+    Address fromAddress = sip.addresses().createAddress(fromUri);
+    FromHeader from = sip.headers().createFromHeader(fromAddress, SipMessages.newTag());
+    SipURI toUri = sip.addresses().createSipURI(request.number(), peer.host());
+    ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(toUri), null);
+    int port =
+        "tcp".equalsIgnoreCase(transport) ? sip.settings().tcpPort() : sip.settings().udpPort();
+    ViaHeader via =
+        sip.headers().createViaHeader(sip.settings().advertisedAddress(), port, transport, null);
+    CallIdHeader callIdHeader = sip.headers().createCallIdHeader(callId);
+    Request invite =
+        sip.messages()
+            .createRequest(
+                target,
+                Request.INVITE,
+                callIdHeader,
+                sip.headers().createCSeqHeader(1L, Request.INVITE),
+                from,
+                to,
+                List.of(via),
+                sip.headers().createMaxForwardsHeader(70));
+    invite.addHeader(sip.contact(transport));
+    new SipMessages(sip).setSdp(invite, offer.toString());
+    return invite;
+  }
+
+  private void ended(OutboundCall call) {
+    if (calls.remove(call.callId(), call)) {
+      deps.limit().release();
+    }
+  }
+
+  void onResponse(ResponseEvent ev) {
+    String callId = ((CallIdHeader) ev.getResponse().getHeader(CallIdHeader.NAME)).getCallId();
+    OutboundCall call = calls.get(callId);
+    if (call != null) {
+      ClientTransaction tx = ev.getClientTransaction();
+      call.media().executor().execute(() -> call.onResponse(ev.getResponse(), tx));
+    } else if (ev.getResponse().getStatusCode() / 100 == 2 && ev.getDialog() != null) {
+      log.debug("late 2xx for ended call {}", callId);
+    }
+  }
+
+  void onTimeout(TimeoutEvent ev) {
+    ClientTransaction tx = ev.getClientTransaction();
+    if (tx == null || !Request.INVITE.equals(tx.getRequest().getMethod())) {
+      return;
+    }
+    String callId = ((CallIdHeader) tx.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+    OutboundCall call = calls.get(callId);
+    if (call != null) {
+      call.media().executor().execute(call::onTimeout);
+    }
+  }
+
+  /** Takes a BYE if it belongs to one of our outgoing calls. */
+  boolean onBye(RequestEvent ev) {
+    String callId = InboundCalls.callIdOf(ev.getRequest());
+    OutboundCall call = calls.get(callId);
+    if (call == null) {
+      return false;
+    }
+    ServerTransaction st = ev.getServerTransaction();
+    try {
+      if (st == null) {
+        st = deps.sip().provider().getNewServerTransaction(ev.getRequest());
+      }
+    } catch (Exception e) {
+      return true; // A retransmitted BYE: the existing transaction answers it.
+    }
+    ServerTransaction tx = st;
+    call.media().executor().execute(() -> call.onBye(tx, ev.getRequest()));
+    return true;
+  }
+
+  /** The stack gave up on a call's dialog; false when no call of ours owns it. */
+  boolean onDialogFailed(String callId) {
+    OutboundCall call = calls.get(callId);
+    if (call != null) {
+      call.media().executor().execute(call::onDialogFailed);
+    }
+    return call != null;
+  }
+}
