@@ -27,7 +27,16 @@ public final class ConfigLoader {
   public static final String MAIN_FILE = "tawag.conf";
 
   private static final Set<String> TOP_KEYS =
-      Set.of("sip", "rtp", "http", "trunks", "dialplan", "sounds-dir", "data-dir");
+      Set.of(
+          "sip",
+          "rtp",
+          "http",
+          "trunks",
+          "dialplan",
+          "queues",
+          "queue-defaults",
+          "sounds-dir",
+          "data-dir");
 
   private ConfigLoader() {}
 
@@ -55,9 +64,18 @@ public final class ConfigLoader {
       trunks.add(TrunkReader.read(trunksSection.section(name)));
     }
     Path soundsDir = configDir.resolve(tawag.string("sounds-dir")).normalize();
-    DialPlan dialPlan = DialPlanReader.read(tawag.section("dialplan"), soundsDir);
+    ConfigSection queues = tawag.section("queues");
+    ConfigSection dialplanSection = tawag.section("dialplan");
+    DialPlan dialPlan = DialPlanReader.read(dialplanSection, soundsDir, queues.names());
+    QueueReader.Queues acd =
+        QueueReader.read(
+            queues,
+            tawag.section("queue-defaults"),
+            dialplanSection.section("targets").names(),
+            soundsDir);
     Path dataDir = Path.of(tawag.string("data-dir"));
-    return new TawagConfig(sip, rtp, http, trunks, dialPlan, soundsDir, dataDir);
+    return new TawagConfig(
+        sip, rtp, http, trunks, dialPlan, soundsDir, dataDir, acd.media(), acd.acd());
   }
 
   /**

@@ -23,22 +23,27 @@ import java.util.TreeSet;
 final class ConfigSection {
   private final ConfigObject object;
   private final List<String> path;
+  private final String key;
 
   ConfigSection(ConfigObject object, List<String> path) {
+    this(object, path, path.isEmpty() ? "" : ConfigUtil.joinPath(path));
+  }
+
+  private ConfigSection(ConfigObject object, List<String> path, String key) {
     this.object = object;
     this.path = List.copyOf(path);
+    this.key = key;
   }
 
   /** The full key of this section, e.g. {@code tawag.trunks.local-pbx}. */
   String key() {
-    return ConfigUtil.joinPath(path);
+    return key;
   }
 
   /** The full key of a child, quoting it when needed ({@code tawag.dialplan.extensions."_X."}). */
   String key(String name) {
-    List<String> full = new ArrayList<>(path);
-    full.add(name);
-    return ConfigUtil.joinPath(full);
+    String child = ConfigUtil.joinPath(List.of(name));
+    return key.isEmpty() ? child : key + "." + child;
   }
 
   /** The last path element: a trunk's or target's name. */
@@ -90,6 +95,26 @@ final class ConfigSection {
     List<String> child = new ArrayList<>(path);
     child.add(name);
     return new ConfigSection((ConfigObject) v, child);
+  }
+
+  /**
+   * The objects of list {@code name}, each a section whose keys read as {@code name[i].child} (e.g.
+   * {@code tawag.queues.sales.members[0].level}).
+   */
+  List<ConfigSection> sectionList(String name) {
+    List<ConfigValue> values = list(name);
+    List<ConfigSection> out = new ArrayList<>();
+    List<String> child = new ArrayList<>(path);
+    child.add(name);
+    for (int i = 0; i < values.size(); i++) {
+      ConfigValue v = values.get(i);
+      String elementKey = key(name) + "[" + i + "]";
+      if (v.valueType() != ConfigValueType.OBJECT) {
+        throw error(v, elementKey, "expected an object { ... }");
+      }
+      out.add(new ConfigSection((ConfigObject) v, child, elementKey));
+    }
+    return out;
   }
 
   Optional<ConfigSection> optionalSection(String name) {

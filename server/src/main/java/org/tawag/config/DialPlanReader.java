@@ -46,16 +46,24 @@ final class DialPlanReader {
 
   private final Path soundsDir;
   private final Set<String> targetNames;
+  private final Set<String> queueNames;
 
-  private DialPlanReader(Path soundsDir, Set<String> targetNames) {
+  private DialPlanReader(Path soundsDir, Set<String> targetNames, Set<String> queueNames) {
     this.soundsDir = soundsDir;
     this.targetNames = targetNames;
+    this.queueNames = queueNames;
   }
 
-  static ConfigDialPlan read(ConfigSection dialplan, Path soundsDir) {
+  /**
+   * Reads the dial plan.
+   *
+   * @param queueNames the queues declared under {@code tawag.queues}; a {@code queue} target must
+   *     name one of them
+   */
+  static ConfigDialPlan read(ConfigSection dialplan, Path soundsDir, Set<String> queueNames) {
     dialplan.allowOnly(Set.of("extensions", "targets"));
     ConfigSection targetsSection = dialplan.section("targets");
-    DialPlanReader reader = new DialPlanReader(soundsDir, targetsSection.names());
+    DialPlanReader reader = new DialPlanReader(soundsDir, targetsSection.names(), queueNames);
     Map<String, Route> targets = new TreeMap<>();
     for (String name : targetsSection.names()) {
       targets.put(name, reader.target(targetsSection.section(name)));
@@ -90,7 +98,7 @@ final class DialPlanReader {
       case "announcement" ->
           new Route.Announcement(name, sound(t, "sound"), optionalReference(t, "next"));
       case "ivr" -> ivr(t);
-      case "queue" -> new Route.Queue(name, t.identifier("queue"));
+      case "queue" -> new Route.Queue(name, queue(t));
       case "reject" -> new Route.Reject(name, t.integer("code", 400, 699), t.string("reason"));
       default -> throw new IllegalStateException("type table and switch disagree on " + type);
     };
@@ -124,6 +132,14 @@ final class DialPlanReader {
         optionalReference(t, "on-failure"));
   }
 
+  private String queue(ConfigSection t) {
+    String queue = t.identifier("queue");
+    if (!queueNames.contains(queue)) {
+      throw t.error("queue", "no such queue in tawag.queues " + queueNames);
+    }
+    return queue;
+  }
+
   private String reference(ConfigSection section, String key) {
     String name = section.string(key);
     if (!targetNames.contains(name)) {
@@ -137,6 +153,11 @@ final class DialPlanReader {
   }
 
   private String sound(ConfigSection t, String key) {
+    return sound(t, key, soundsDir);
+  }
+
+  /** The sound named by {@code key}, checked to be a WAV file in {@code soundsDir}. */
+  static String sound(ConfigSection t, String key, Path soundsDir) {
     String name = t.string(key);
     if (name.endsWith(".wav")) {
       throw t.error(key, "name the sound without \".wav\"");

@@ -2,6 +2,7 @@ package org.tawag.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tawag.acd.AcdConfig;
 import org.tawag.dialplan.DialPlan;
 
 /**
@@ -14,6 +15,8 @@ import org.tawag.dialplan.DialPlan;
  * @param dialPlan where dialled numbers go
  * @param soundsDir the directory of 8 kHz mono WAV prompts and music
  * @param dataDir where the server keeps its files (the H2 database, spools)
+ * @param queueMedia each queue's hold music, in the order of {@code acd.queues()}
+ * @param acd the ACD queues and their members
  */
 public record TawagConfig(
     SipSettings sip,
@@ -22,8 +25,11 @@ public record TawagConfig(
     List<TrunkConfig> trunks,
     DialPlan dialPlan,
     Path soundsDir,
-    Path dataDir) {
+    Path dataDir,
+    List<QueueMedia> queueMedia,
+    AcdConfig acd) {
   public TawagConfig {
     trunks = List.copyOf(trunks);
+    queueMedia = List.copyOf(queueMedia);
   }
 }

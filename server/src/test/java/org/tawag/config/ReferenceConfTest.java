@@ -35,7 +35,8 @@ class ReferenceConfTest {
       assertFalse(
           e.getValue().origin().comments().isEmpty(), e.getKey() + " has no comment above it");
     }
-    for (String section : new String[] {"sip", "rtp", "http", "trunks", "dialplan"}) {
+    for (String section :
+        new String[] {"sip", "rtp", "http", "trunks", "dialplan", "queues", "queue-defaults"}) {
       assertFalse(
           reference.getValue("tawag." + section).origin().comments().isEmpty(),
           "tawag." + section + " has no comment above it");
