@@ -1,0 +1,69 @@
+package org.tawag.orders;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the order form accepts: the service types an order may have, the reasons an operator may
+ * give for a refusal, and the country code of national phone numbers ({@code 0...}). The lists keep
+ * their order, which is the order the form shows them in.
+ *
+ * <p>These are configuration, not database rows: orders and calls store the codes as text, so
+ * removing a code from the list stops new use without touching old rows. Codes are lower-case
+ * ({@code [a-z0-9_]}, 1 to 32 characters) so they fit {@code calls.disposition} and metric labels.
+ *
+ * @param serviceTypes service type codes, at least one, no duplicates
+ * @param refusalReasons refusal reason codes, at least one, no duplicates
+ * @param defaultCountryCode 1 to 3 digits, no {@code +}
+ */
+public record OrderSettings(
+    List<String> serviceTypes, List<String> refusalReasons, String defaultCountryCode) {
+
+  private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,32}");
+
+  /** Checks every value; a bad one is an {@link IllegalArgumentException} naming it. */
+  public OrderSettings {
+    serviceTypes = codes("serviceTypes", serviceTypes);
+    refusalReasons = codes("refusalReasons", refusalReasons);
+    PhoneNumbers.checkCountryCode(defaultCountryCode);
+  }
+
+  /**
+   * Service types internet, tv, repair, taxi, loan; refusal reasons too_expensive, has_provider,
+   * not_interested, bad_time; country code 1.
+   */
+  public static OrderSettings defaults() {
+    return new OrderSettings(
+        List.of("internet", "tv", "repair", "taxi", "loan"),
+        List.of("too_expensive", "has_provider", "not_interested", "bad_time"),
+        "1");
+  }
+
+  /** Whether {@code code} is a configured service type. */
+  public boolean isServiceType(String code) {
+    return serviceTypes.contains(code);
+  }
+
+  /** Whether {@code code} is a configured refusal reason. */
+  public boolean isRefusalReason(String code) {
+    return refusalReasons.contains(code);
+  }
+
+  private static List<String> codes(String name, List<String> codes) {
+    if (codes == null || codes.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    List<String> copy = List.copyOf(codes);
+    for (String code : copy) {
+      if (!CODE.matcher(code).matches()) {
+        throw new IllegalArgumentException(
+            name + " entries must match [a-z0-9_]{1,32} but one was " + code);
+      }
+    }
+    if (new HashSet<>(copy).size() != copy.size()) {
+      throw new IllegalArgumentException(name + " must not repeat a code but was " + copy);
+    }
+    return copy;
+  }
+}
