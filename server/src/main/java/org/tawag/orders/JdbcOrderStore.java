@@ -107,8 +107,12 @@ public final class JdbcOrderStore implements OrderStore {
     }
     String id = d.orderId();
     if (id == null) {
-      id = OrderRows.nextId(c);
       OrderStatus status = d.status() == null ? OrderStatus.NEW : d.status();
+      if (status != OrderStatus.NEW && !OrderStatus.NEW.canMoveTo(status)) {
+        throw new ValidationException(
+            FieldErrors.of("status", "a new order cannot start as " + status.code()));
+      }
+      id = OrderRows.nextId(c);
       OrderRows.insert(c, id, customer.id(), d, status, user, now);
       OrderRows.addHistory(c, id, null, status, user, now);
     } else {
@@ -117,6 +121,10 @@ public final class JdbcOrderStore implements OrderStore {
               .orElseThrow(() -> new ValidationException(FieldErrors.of("id", "names no order")));
       OrderStatus status = d.status() == null ? current : d.status();
       checkEditable(current, status);
+      if (status == OrderStatus.SCHEDULED && d.visitDate() == null) {
+        throw new ValidationException(
+            FieldErrors.of("visitDate", "is required for a scheduled order"));
+      }
       OrderRows.update(c, id, customer.id(), d, status, user, now);
       if (status != current) {
         OrderRows.addHistory(c, id, current, status, user, now);

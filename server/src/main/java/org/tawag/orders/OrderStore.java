@@ -25,8 +25,9 @@ public interface OrderStore {
    * records any status change in the history.
    *
    * <p>Refused with field errors: any {@link OrderDraft#validate} error; {@code id} naming no
-   * order; {@code status} when the order is done or cancelled, or the draft's status cannot follow
-   * the current one.
+   * order; {@code status} when the order is done or cancelled, when the draft's status cannot
+   * follow the current one, or when a new order's status cannot follow NEW; {@code visitDate} when
+   * an update leaves a scheduled order without one.
    *
    * @param username who saves it, for {@code created_by}, {@code updated_by} and the history
    * @return the order as stored

@@ -185,6 +185,40 @@ abstract class JdbcOrderStoreContract {
   }
 
   @Test
+  void newOrderStartsWhereNewCanGo() throws Exception {
+    assertEquals(
+        Map.of("status", "a new order cannot start as done"),
+        fieldErrors(
+            store.saveOrder(OrderDrafts.minimal("+15550200016").status("done").build(), "alice")));
+    Order started =
+        await(
+            store.saveOrder(
+                OrderDrafts.minimal("+15550200016").status("in_progress").build(), "alice"));
+    assertEquals(OrderStatus.IN_PROGRESS, started.status());
+    assertEquals(
+        List.of(
+            new StatusChange(
+                started.id(), started.createdAt(), null, OrderStatus.IN_PROGRESS, "alice")),
+        await(store.statusHistory(started.id())));
+  }
+
+  @Test
+  void scheduledOrderKeepsItsVisitDate() throws Exception {
+    Order o =
+        await(
+            store.saveOrder(
+                OrderDrafts.minimal("+15550200017")
+                    .status("scheduled")
+                    .visitDate("2026-03-05")
+                    .build(),
+                "alice"));
+    assertEquals(
+        Map.of("visitDate", "is required for a scheduled order"),
+        fieldErrors(
+            store.saveOrder(OrderDrafts.minimal("+15550200017").id(o.id()).build(), "bob")));
+  }
+
+  @Test
   void unknownOrderIdInTheDraftIsAFieldError() throws Exception {
     assertEquals(
         Map.of("id", "names no order"),
