@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/me}: the session's user; 401 without one;
  *   <li>{@code POST /api/me/password} {@code {currentPassword, newPassword}}: 204, every other
  *       session of the user ended and a new cookie set;
- *   <li>{@code POST /api/users}, {@code GET /api/users}: see {@link UserRoutes}.
+ *   <li>{@code POST /api/users}, {@code GET /api/users}, {@code PATCH /api/users/:username}: see
+ *       {@code UserRoutes}.
  * </ul>
  *
  * <p>bcrypt runs in {@code executeBlocking} and JDBC on the store's workers; answers are written
@@ -94,7 +95,7 @@ public final class AuthRoutes {
         .handler(body)
         .handler(authz.authenticated())
         .handler(this::changePassword);
-    new UserRoutes(users, authz).mount(router, body);
+    new UserRoutes(users, sessions, authz).mount(router, body);
   }
 
   /** The role checks these routes use, for the lead's other routes and the agent WebSocket. */

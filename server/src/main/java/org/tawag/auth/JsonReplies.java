@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,7 +21,7 @@ final class JsonReplies {
   static JsonObject body(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     // Only JSON: a cross-site HTML form cannot send it, one more wall against CSRF.
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       send(ctx, 415, new JsonObject().put("error", "Content-Type must be application/json"));
       return null;
     }

@@ -116,4 +116,62 @@ class UserRoutesIT {
     assertFalse(r.body().toLowerCase().contains("hash"));
     assertFalse(r.body().toLowerCase().contains("ha1"));
   }
+
+  HttpResponse<String> patch(String username, String json, String cookie) throws Exception {
+    return server.client.send(
+        server
+            .request("/api/users/" + username, cookie, null)
+            .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void patchIsForAdminsAndEndsTheUsersSessions() throws Exception {
+    assertEquals(401, patch("otto", "{\"enabled\":false}", null).statusCode());
+    assertEquals(403, patch("otto", "{\"enabled\":false}", supervisor).statusCode());
+    assertEquals(200, server.get("/api/me", operator).statusCode());
+
+    HttpResponse<String> r =
+        patch(
+            "OTTO",
+            "{\"roles\":[\"operator\",\"supervisor\"],\"sipPassword\":\"phone pw 1\"}",
+            admin);
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject body = new JsonObject(r.body());
+    assertEquals(new JsonArray().add("operator").add("supervisor"), body.getJsonArray("roles"));
+    assertTrue(body.getBoolean("sipPhone"));
+    // The old session held the old roles: it is gone, and a new login carries the new ones.
+    assertEquals(401, server.get("/api/me", operator).statusCode());
+    assertEquals(
+        200, server.get("/api/users", server.login("otto", "operator password")).statusCode());
+
+    assertEquals(200, patch("otto", "{\"enabled\":false}", admin).statusCode());
+    assertEquals(
+        401,
+        server
+            .post("/api/login", AuthServer.credentials("otto", "operator password"), null)
+            .statusCode());
+    assertEquals(
+        200,
+        patch("otto", "{\"enabled\":true,\"password\":\"reset password\"}", admin).statusCode());
+    server.login("otto", "reset password");
+  }
+
+  @Test
+  void patchNamesBadFieldsRefusesSelfLockOutAndAnswers404() throws Exception {
+    HttpResponse<String> r =
+        patch("otto", "{\"enabled\":\"no\",\"roles\":[],\"password\":\"short\"}", admin);
+    assertEquals(400, r.statusCode());
+    assertEquals(
+        Set.of("enabled", "roles", "password"),
+        new JsonObject(r.body()).getJsonObject("errors").fieldNames());
+    r = patch("ada", "{\"enabled\":false,\"roles\":[\"operator\"]}", admin);
+    assertEquals(400, r.statusCode());
+    assertEquals(
+        Set.of("enabled", "roles"), new JsonObject(r.body()).getJsonObject("errors").fieldNames());
+    assertEquals(400, patch("otto", "{}", admin).statusCode());
+    assertEquals(404, patch("ghost", "{\"enabled\":true}", admin).statusCode());
+  }
 }
