@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +87,7 @@ class AuthRoutesIT {
         server.post("/api/login", AuthServer.credentials("dina", PW), null);
     HttpResponse<String> malformed =
         server.post("/api/login", AuthServer.credentials("a b", PW), null);
-    for (HttpResponse<String> r : new HttpResponse[] {wrong, unknown, disabled, malformed}) {
+    for (HttpResponse<String> r : List.of(wrong, unknown, disabled, malformed)) {
       assertEquals(401, r.statusCode());
       assertEquals("{\"error\":\"invalid username or password\"}", r.body());
       assertTrue(r.headers().allValues("Set-Cookie").isEmpty());
