@@ -234,6 +234,29 @@ public final class AcdEngine {
     route();
   }
 
+  /**
+   * A connected call lost its agent for good (the agent's device went away and did not come back in
+   * time): the call waits again at the head of its queue, ahead of every call of its priority, and
+   * the agent, if still linked, is logged out.
+   */
+  public void returnToQueue(String callId) {
+    QueuedCall c = callId == null ? null : calls.get(callId);
+    if (c == null || c.phase != QueuedCall.Phase.CONNECTED) {
+      ignore("returnToQueue", callId);
+      return;
+    }
+    Agent a = c.agent == null ? null : agents.get(c.agent);
+    if (a != null && c.id.equals(a.activeCall)) {
+      a.activeCall = null;
+      a.pendingNotReady = null;
+      setState(a, AgentState.OFFLINE, "lost");
+    }
+    c.agent = null;
+    c.returned = true;
+    backToWaiting(c);
+    route();
+  }
+
   /** The agent declined: like no answer, NOT_READY "no answer" and the call goes on. */
   public void offerRejected(String agentId, String callId) {
     Agent a = known("offerRejected", agentId);

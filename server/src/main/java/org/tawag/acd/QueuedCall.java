@@ -14,11 +14,13 @@ final class QueuedCall {
   }
 
   /**
-   * Routing order across all queues: higher caller priority first, then earlier arrival, then
-   * earlier entry into the engine (a stable tie-break).
+   * Routing order across all queues: higher caller priority first, then calls returned to the queue
+   * after losing their agent, then earlier arrival, then earlier entry into the engine (a stable
+   * tie-break).
    */
   static final Comparator<QueuedCall> ROUTING_ORDER =
       Comparator.comparingInt((QueuedCall c) -> -c.priority)
+          .thenComparingInt(c -> c.returned ? 0 : 1)
           .thenComparing(c -> c.arrival)
           .thenComparingLong(c -> c.seq);
 
@@ -34,6 +36,9 @@ final class QueuedCall {
 
   /** The agent bridged to this call; null after that agent logged out. */
   String agent;
+
+  /** Set when the call came back from a lost agent: it goes before calls of its priority. */
+  boolean returned;
 
   /** Set when the call ended but the record stayed; only reachable through test hooks. */
   boolean ended;
