@@ -2,18 +2,35 @@ package org.tawag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tawag.agent.AgentGateway;
+import org.tawag.agent.AgentOrders;
+import org.tawag.auth.AuthRoutes;
+import org.tawag.auth.AuthSettings;
+import org.tawag.auth.Authz;
+import org.tawag.auth.FirstAdmin;
+import org.tawag.auth.JdbcUserStore;
+import org.tawag.auth.PasswordHasher;
+import org.tawag.auth.Role;
+import org.tawag.auth.Session;
+import org.tawag.auth.Sessions;
+import org.tawag.auth.UserStore;
 import org.tawag.call.CallEvents;
-import org.tawag.call.CallQueues;
+import org.tawag.call.CallEventsChain;
 import org.tawag.call.CallSession;
-import org.tawag.call.NoAcdQueues;
 import org.tawag.call.WheelCallTimers;
 import org.tawag.config.TawagConfig;
 import org.tawag.http.HttpService;
 import org.tawag.media.play.SoundLibrary;
 import org.tawag.media.transport.NettyMediaEngine;
+import org.tawag.orders.JdbcOrderStore;
+import org.tawag.orders.OrderSettings;
+import org.tawag.queue.CallRecordKeeper;
+import org.tawag.queue.QueueObservers;
+import org.tawag.queue.QueueService;
 import org.tawag.sip.OutboundCalls;
 import org.tawag.sip.SipService;
 
@@ -24,55 +41,142 @@ import org.tawag.sip.SipService;
 public final class TawagServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TawagServer.class);
 
-  /** How long a queue call rings while no ACD is installed. */
-  static final Duration NO_ACD_RING_LIMIT = Duration.ofSeconds(30);
-
   private final NettyMediaEngine media;
   private final WheelCallTimers timers;
+  private final Store store;
+  private final QueueService queues;
   private final SipService sip;
   private final HttpService http;
 
   private TawagServer(
-      NettyMediaEngine media, WheelCallTimers timers, SipService sip, HttpService http) {
+      NettyMediaEngine media,
+      WheelCallTimers timers,
+      Store store,
+      QueueService queues,
+      SipService sip,
+      HttpService http) {
     this.media = media;
     this.timers = timers;
+    this.store = store;
+    this.queues = queues;
     this.sip = sip;
     this.http = http;
   }
 
   /** Starts a server; {@code events} sees every call (metrics and records hang here). */
   public static TawagServer start(TawagConfig config, CallEvents events) {
+    return start(config, events, System.getenv());
+  }
+
+  /**
+   * Starts a server with {@code env} standing for the environment (the first admin's password is
+   * read from it).
+   */
+  public static TawagServer start(TawagConfig config, CallEvents events, Map<String, String> env) {
     SoundLibrary sounds;
     try {
       sounds = SoundLibrary.load(config.soundsDir());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load sounds: " + e.getMessage(), e);
     }
-    NettyMediaEngine media = new NettyMediaEngine(config.rtp());
-    WheelCallTimers timers = new WheelCallTimers();
+    Clock clock = Clock.systemUTC();
+    Store store = Store.open(config, clock);
+    AuthSettings authSettings =
+        AuthSettings.defaults().withAllowedOrigins(config.agents().allowedOrigins());
+    UserStore users =
+        new JdbcUserStore(
+            store.database(),
+            store.workers(),
+            new PasswordHasher(authSettings.bcryptCost()),
+            authSettings.sipRealm(),
+            clock);
     try {
-      CallQueues queues = new NoAcdQueues(NO_ACD_RING_LIMIT);
+      new FirstAdmin(users, env, Console.out()).ensure().join();
+    } catch (RuntimeException e) {
+      store.close();
+      throw new IllegalStateException("cannot create the first admin: " + e.getMessage(), e);
+    }
+    Sessions sessions = Sessions.of(authSettings, clock);
+    NettyMediaEngine media = null;
+    WheelCallTimers timers = null;
+    QueueService queues = null;
+    try {
+      media = new NettyMediaEngine(config.rtp());
+      timers = new WheelCallTimers();
+      CallRecordKeeper records = new CallRecordKeeper(store.callLog(), clock);
+      queues =
+          new QueueService(
+              config.acd(),
+              config.queueMedia(),
+              sounds,
+              config.agents().reconnectWindow(),
+              clock,
+              QueueObservers.of(records, store.agentStates()));
       CallSession.Context calls =
-          new CallSession.Context(config.dialPlan(), sounds, queues, timers, events);
+          new CallSession.Context(
+              config.dialPlan(), sounds, queues, timers, CallEventsChain.of(records, events));
       SipService sip = SipService.start(config, media, calls, timers);
       HttpService http;
       try {
-        http = HttpService.start(config.http(), sip);
+        QueueService desk = queues;
+        AgentOrders orders =
+            new AgentOrders(
+                new JdbcOrderStore(
+                    store.database(), store.workers(), OrderSettings.defaults(), clock),
+                OrderSettings.defaults(),
+                clock);
+        http =
+            HttpService.start(
+                config.http(),
+                sip,
+                (vertx, router) -> {
+                  AuthRoutes auth =
+                      new AuthRoutes(
+                          vertx,
+                          users,
+                          sessions,
+                          new PasswordHasher(authSettings.bcryptCost()),
+                          authSettings,
+                          clock);
+                  auth.mount(router);
+                  Authz authz = auth.authz();
+                  new AgentGateway(
+                          vertx,
+                          request ->
+                              authz
+                                  .sessionOf(request)
+                                  .filter(s -> s.roles().contains(Role.OPERATOR))
+                                  .map(Session::username),
+                          authz.origins()::allowed,
+                          desk,
+                          orders,
+                          config.agents().heartbeat().toMillis())
+                      .mount(router);
+                });
       } catch (RuntimeException e) {
         sip.close();
         throw e;
       }
       log.info(
-          "Tawag started: SIP udp/{} tcp/{}, RTP {}-{}, HTTP {}",
+          "Tawag started: SIP udp/{} tcp/{}, RTP {}-{}, HTTP {}, store {}",
           config.sip().udpPort(),
           config.sip().tcpPort(),
           config.rtp().portMin(),
           config.rtp().portMax(),
-          http.port());
-      return new TawagServer(media, timers, sip, http);
+          http.port(),
+          store.describe());
+      return new TawagServer(media, timers, store, queues, sip, http);
     } catch (RuntimeException e) {
-      timers.close();
-      media.close();
+      if (queues != null) {
+        queues.close();
+      }
+      if (timers != null) {
+        timers.close();
+      }
+      if (media != null) {
+        media.close();
+      }
+      store.close();
       throw e;
     }
   }
@@ -92,12 +196,24 @@ public final class TawagServer implements AutoCloseable {
     return http.port();
   }
 
+  /** The live ACD. */
+  public QueueService queues() {
+    return queues;
+  }
+
+  /** The store. */
+  public Store store() {
+    return store;
+  }
+
   @Override
   public void close() {
     http.close();
     sip.close();
+    queues.close();
     timers.close();
     media.close();
+    store.close();
     log.info("Tawag stopped");
   }
 }

@@ -16,6 +16,19 @@ public interface CallChannel {
   /** The number the caller dialled (inbound) or we dial (outbound). */
   String dialledNumber();
 
+  /**
+   * The caller's number: the user part of From for an incoming call (what the screen pop matches),
+   * our caller id for an outgoing one; empty when unknown.
+   */
+  default String callerNumber() {
+    return "";
+  }
+
+  /** Whether the call came in from a trunk (false for calls Tawag places). */
+  default boolean inbound() {
+    return true;
+  }
+
   /** The call's RTP leg. */
   MediaLeg media();
 

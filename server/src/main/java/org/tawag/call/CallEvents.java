@@ -9,6 +9,9 @@ import org.tawag.dialplan.Route;
 public interface CallEvents {
   CallEvents NONE = new CallEvents() {};
 
+  /** The call reached the dial plan; called once, before its first target. */
+  default void callStarted(CallChannel channel) {}
+
   /** The call entered a dial-plan target. */
   default void routeEntered(String callId, Route route) {}
 

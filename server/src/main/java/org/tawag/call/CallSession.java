@@ -37,6 +37,8 @@ public final class CallSession {
   private IvrSession ivr;
   private PromptPlayer prompt;
   private CallTimers.Timer timer;
+  private boolean started;
+  private boolean queued;
   private boolean ended;
 
   public CallSession(CallChannel channel, Context context) {
@@ -53,6 +55,10 @@ public final class CallSession {
   public void enter(Route route) {
     if (ended) {
       return;
+    }
+    if (!started) {
+      started = true;
+      context.events().callStarted(channel);
     }
     leaveCurrentTarget();
     int gen = ++generation;
@@ -81,6 +87,7 @@ public final class CallSession {
       ivr = new IvrSession(menu);
       act(gen, ivr.start());
     } else if (route instanceof Route.Queue q) {
+      queued = true;
       context.queues().enqueue(this, q);
     } else if (route instanceof Route.Reject r) {
       channel.reject(r.code(), r.reason());
@@ -89,13 +96,25 @@ public final class CallSession {
     }
   }
 
+  /** Sends the call to the dial-plan target named {@code name}, leaving its current target. */
+  public void enterTarget(String name) {
+    enter(context.dialPlan().target(name));
+  }
+
+  /** Whether the call is over. */
+  public boolean isEnded() {
+    return ended;
+  }
+
   /** An RFC 4733 digit from the caller. */
   public void onDigit(char digit) {
     if (ended) {
       return;
     }
     context.events().digitReceived(channel.callId(), digit);
-    if (ivr != null) {
+    if (queued) {
+      context.queues().digit(this, digit);
+    } else if (ivr != null) {
       // Barge-in: a digit during the prompt stops it and counts at once.
       stopPrompt();
       cancelTimer();
@@ -168,6 +187,10 @@ public final class CallSession {
   }
 
   private void leaveCurrentTarget() {
+    if (queued) {
+      queued = false;
+      context.queues().left(this);
+    }
     cancelTimer();
     stopPrompt();
     ivr = null;

@@ -62,6 +62,8 @@ public record CallRecord(
   public enum Outcome {
     COMPLETED_BY_CALLER,
     COMPLETED_BY_AGENT,
+    /** Tawag ended it as configured: an announcement or IVR that ends the call. */
+    COMPLETED_BY_SYSTEM,
     ABANDONED,
     OVERFLOWED,
     TIMED_OUT,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tawag.db.DatabaseSettings;
 import org.tawag.dialplan.DialPlan;
 
 /**
@@ -31,6 +32,8 @@ public final class ConfigLoader {
           "sip",
           "rtp",
           "http",
+          "database",
+          "agents",
           "trunks",
           "dialplan",
           "queues",
@@ -74,8 +77,20 @@ public final class ConfigLoader {
             dialplanSection.section("targets").names(),
             soundsDir);
     Path dataDir = Path.of(tawag.string("data-dir"));
+    DatabaseSettings database = SettingsReader.database(tawag.section("database"), dataDir);
+    AgentSettings agents = SettingsReader.agents(tawag.section("agents"));
     return new TawagConfig(
-        sip, rtp, http, trunks, dialPlan, soundsDir, dataDir, acd.media(), acd.acd());
+        sip,
+        rtp,
+        http,
+        database,
+        agents,
+        trunks,
+        dialPlan,
+        soundsDir,
+        dataDir,
+        acd.media(),
+        acd.acd());
   }
 
   /**

@@ -29,6 +29,9 @@ public final class EnvOverrides {
     keys.put("TAWAG_RTP_PORT_MAX", "tawag.rtp.port-max");
     keys.put("TAWAG_HTTP_PORT", "tawag.http.port");
     keys.put("TAWAG_DATA_DIR", "tawag.data-dir");
+    keys.put("TAWAG_DATABASE_URL", "tawag.database.url");
+    keys.put("TAWAG_DATABASE_USER", "tawag.database.user");
+    keys.put("TAWAG_DATABASE_PASSWORD", "tawag.database.password");
     return Collections.unmodifiableMap(keys);
   }
 

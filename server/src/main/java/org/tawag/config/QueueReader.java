@@ -56,6 +56,14 @@ final class QueueReader {
     this.soundsDir = soundsDir;
   }
 
+  /** {@value QueueMedia#RING}, or a sound that must exist. */
+  private static String music(ConfigSection section, Path soundsDir) {
+    if (section.has("music") && QueueMedia.RING.equals(section.string("music"))) {
+      return QueueMedia.RING;
+    }
+    return DialPlanReader.sound(section, "music", soundsDir);
+  }
+
   /** The queues and their members and music, in queue-name order. */
   record Queues(AcdConfig acd, List<QueueMedia> media) {}
 
@@ -75,8 +83,7 @@ final class QueueReader {
       ConfigSection q = queues.section(name);
       specs.add(reader.spec(q));
       members.addAll(reader.members(q));
-      media.add(
-          new QueueMedia(name, DialPlanReader.sound(reader.from(q, "music"), "music", soundsDir)));
+      media.add(new QueueMedia(name, music(reader.from(q, "music"), soundsDir)));
     }
     try {
       return new Queues(new AcdConfig(specs, members), media);

@@ -1,7 +1,13 @@
 package org.tawag.config;
 
+import com.typesafe.config.ConfigValue;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.tawag.db.DatabaseSettings;
 
 /**
  * Reads and checks the fixed sections {@code tawag.sip}, {@code tawag.rtp} and {@code tawag.http}.
@@ -66,6 +72,39 @@ final class SettingsReader {
   static HttpSettings http(ConfigSection s) {
     s.allowOnly(Set.of("bind-address", "port"));
     return new HttpSettings(s.string("bind-address"), s.integer("port", 0, MAX_PORT));
+  }
+
+  static DatabaseSettings database(ConfigSection s, Path dataDir) {
+    s.allowOnly(Set.of("url", "user", "password", "pool-size"));
+    DatabaseSettings h2 = DatabaseSettings.h2File(dataDir);
+    int pool = s.integer("pool-size", 1, 64);
+    Optional<String> url = s.optionalString("url").map(String::trim);
+    if (url.isEmpty()) {
+      return h2.withPoolSize(pool);
+    }
+    if (!url.get().startsWith("jdbc:")) {
+      throw s.error("url", "must be a JDBC URL starting with jdbc:");
+    }
+    return h2.withUrl(
+            url.get(), s.optionalString("user").orElse(""), s.optionalString("password").orElse(""))
+        .withPoolSize(pool);
+  }
+
+  static AgentSettings agents(ConfigSection s) {
+    s.allowOnly(Set.of("reconnect-window", "heartbeat", "allowed-origins"));
+    Duration heartbeat = s.duration("heartbeat");
+    if (heartbeat.toMillis() < 1000) {
+      throw s.error("heartbeat", "must be at least 1s");
+    }
+    List<String> origins = new ArrayList<>();
+    for (ConfigValue v : s.list("allowed-origins")) {
+      String o = String.valueOf(v.unwrapped()).trim();
+      if (!o.matches("https?://[A-Za-z0-9.\\[\\]:-]+")) {
+        throw s.error("allowed-origins", "not an origin (scheme://host[:port]): " + o);
+      }
+      origins.add(o);
+    }
+    return new AgentSettings(s.duration("reconnect-window"), heartbeat, origins);
   }
 
   /** The address peers are told to use: a wildcard there would send them nowhere. */

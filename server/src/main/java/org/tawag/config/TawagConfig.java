@@ -3,6 +3,7 @@ package org.tawag.config;
 import java.nio.file.Path;
 import java.util.List;
 import org.tawag.acd.AcdConfig;
+import org.tawag.db.DatabaseSettings;
 import org.tawag.dialplan.DialPlan;
 
 /**
@@ -11,6 +12,8 @@ import org.tawag.dialplan.DialPlan;
  * @param sip SIP listeners and limits
  * @param rtp the RTP port range and media timers
  * @param http the HTTP listener
+ * @param database the store's JDBC settings
+ * @param agents operators' device settings
  * @param trunks the PBX trunks allowed to send and take calls
  * @param dialPlan where dialled numbers go
  * @param soundsDir the directory of 8 kHz mono WAV prompts and music
@@ -22,6 +25,8 @@ public record TawagConfig(
     SipSettings sip,
     RtpSettings rtp,
     HttpSettings http,
+    DatabaseSettings database,
+    AgentSettings agents,
     List<TrunkConfig> trunks,
     DialPlan dialPlan,
     Path soundsDir,

@@ -88,6 +88,12 @@ public record DatabaseSettings(
         jdbcUrl, user, password, maxPoolSize, queueCapacity, batch, spoolDir, connectionTimeout);
   }
 
+  /** The same settings with another pool size. */
+  public DatabaseSettings withPoolSize(int size) {
+    return new DatabaseSettings(
+        jdbcUrl, user, password, size, writerQueueCapacity, batchSize, spoolDir, connectionTimeout);
+  }
+
   /** The same settings with another connection timeout. */
   public DatabaseSettings withConnectionTimeout(Duration timeout) {
     return new DatabaseSettings(

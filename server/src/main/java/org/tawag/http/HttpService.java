@@ -2,10 +2,12 @@ package org.tawag.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.tawag.config.HttpSettings;
 import org.tawag.sip.SipService;
 
@@ -22,10 +24,15 @@ public final class HttpService implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts listening; blocks the caller (start-up only) until bound or failed. */
-  public static HttpService start(HttpSettings settings, SipService sip) {
+  /**
+   * Starts listening; blocks the caller (start-up only) until bound or failed. {@code routes} adds
+   * the feature endpoints (agent socket, API) before the static pages.
+   */
+  public static HttpService start(
+      HttpSettings settings, SipService sip, BiConsumer<Vertx, Router> routes) {
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
+    routes.accept(vertx, router);
     router
         .get("/health")
         .handler(
@@ -39,7 +46,14 @@ public final class HttpService implements AutoCloseable {
     try {
       HttpServer server =
           vertx
-              .createHttpServer()
+              .createHttpServer(
+                  new HttpServerOptions()
+                      // Audio frames are small and already compressed G.711: deflate would only
+                      // cost CPU and delay.
+                      .setPerMessageWebSocketCompressionSupported(false)
+                      .setPerFrameWebSocketCompressionSupported(false)
+                      .setMaxWebSocketFrameSize(65536)
+                      .setTcpNoDelay(true))
               .requestHandler(router)
               .listen(settings.port(), settings.bindAddress())
               .toCompletionStage()

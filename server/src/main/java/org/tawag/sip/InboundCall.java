@@ -116,6 +116,11 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
   }
 
   @Override
+  public String callerNumber() {
+    return SipMessages.fromUser(inviteTx.getRequest());
+  }
+
+  @Override
   public MediaLeg media() {
     return media;
   }

@@ -111,6 +111,11 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
   }
 
   @Override
+  public boolean inbound() {
+    return false;
+  }
+
+  @Override
   public MediaLeg media() {
     return media;
   }

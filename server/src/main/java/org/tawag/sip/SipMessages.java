@@ -8,6 +8,7 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -50,6 +51,25 @@ final class SipMessages {
       return sipTo.getUser();
     }
     return "";
+  }
+
+  /**
+   * The caller's number: the From URI's user part (a tel: URI's number), or empty. Trimmed to 64
+   * characters, since it comes from the network and ends up in records.
+   */
+  static String fromUser(Request request) {
+    FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+    if (from == null) {
+      return "";
+    }
+    URI uri = from.getAddress().getURI();
+    String user = "";
+    if (uri instanceof SipURI sip && sip.getUser() != null) {
+      user = sip.getUser();
+    } else if (uri instanceof javax.sip.address.TelURL tel) {
+      user = (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber();
+    }
+    return user.length() > 64 ? user.substring(0, 64) : user;
   }
 
   /** A response to {@code request}, with our To tag when the request has none. */

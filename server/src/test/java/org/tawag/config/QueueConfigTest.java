@@ -63,7 +63,7 @@ class QueueConfigTest {
             new Member("bob", "support", 1)),
         config.acd().members());
     assertEquals(
-        List.of(new QueueMedia("sales", "hold-music"), new QueueMedia("support", "hold-music")),
+        List.of(new QueueMedia("sales", QueueMedia.RING), new QueueMedia("support", "hold-music")),
         config.queueMedia());
   }
 

@@ -133,8 +133,8 @@ class BadInputIT {
   void overTheCallLimitGets503WithRetryAfter() throws Exception {
     try (RawSip first = new RawSip("127.0.0.1");
         RawSip second = new RawSip("127.0.0.1")) {
-      // Queue number 800 rings (no ACD yet), holding the only call slot.
-      String ringing = first.invite("800", tawag().sipPort(), RawSip.sdp("0"));
+      // Queue number 801 rings until an agent answers (none is logged in), holding the only slot.
+      String ringing = first.invite("801", tawag().sipPort(), RawSip.sdp("0"));
       first.send(ringing, tawag().sipPort());
       waitForActiveCalls(1);
       second.send(second.invite("600", tawag().sipPort(), RawSip.sdp("0")), tawag().sipPort());

@@ -108,7 +108,7 @@ class InboundCallIT {
 
   @Test
   void cancelBeforeAnswerGets200Then487() throws Exception {
-    Sipp.Result r = runSipp(work, "uac-cancel.xml", List.of("-s", "800"));
+    Sipp.Result r = runSipp(work, "uac-cancel.xml", List.of("-s", "801"));
     assertEquals(0, r.exitCode(), r.describe());
     assertTrue(r.messages().contains("SIP/2.0 487"), r.describe());
   }

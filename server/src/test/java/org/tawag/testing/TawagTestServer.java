@@ -20,6 +20,9 @@ public final class TawagTestServer implements AutoCloseable {
 
   public static final String TRUNK_PASSWORD = "s3cret-trunk";
 
+  /** The first admin's password (TAWAG_ADMIN_PASSWORD) on every test server. */
+  public static final String ADMIN_PASSWORD = "admin-test-pass";
+
   private final TawagServer server;
   private final RecordingCallEvents events;
   private final int sipPort;
@@ -66,10 +69,11 @@ public final class TawagTestServer implements AutoCloseable {
     all.put("TAWAG_RTP_PORT_MAX", "31999");
     all.put("TAWAG_HTTP_PORT", "0");
     all.put("TAWAG_DATA_DIR", dir.resolve("data").toString());
+    all.put("TAWAG_ADMIN_PASSWORD", ADMIN_PASSWORD);
     all.putAll(env);
     TawagConfig config = ConfigLoader.load(dir, all);
     RecordingCallEvents events = new RecordingCallEvents();
-    TawagServer server = TawagServer.start(config, events);
+    TawagServer server = TawagServer.start(config, events, all);
     // Below the kernel's ephemeral range (32768+), so no outgoing socket can hold it.
     return new TawagTestServer(server, events, sipPort, uasPort, 30400 + 4 * (sipPort % 90));
   }

@@ -1,0 +1,18 @@
+package org.tawag.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Operators' devices.
+ *
+ * @param reconnectWindow how long a connected call waits for its operator's socket to come back
+ * @param heartbeat interval between WebSocket pings
+ * @param allowedOrigins origins allowed to open the agent WebSocket besides the server's own
+ */
+public record AgentSettings(
+    Duration reconnectWindow, Duration heartbeat, List<String> allowedOrigins) {
+  public AgentSettings {
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
+}

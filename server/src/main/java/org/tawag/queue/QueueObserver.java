@@ -1,0 +1,51 @@
+package org.tawag.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.tawag.acd.AgentState;
+
+/**
+ * What happens to queued calls and agents, for call records and metrics. Called on the ACD thread
+ * (or a call's loop for {@link #entered}); must be fast and never block or throw.
+ */
+public interface QueueObserver {
+  /** An observer that ignores everything. */
+  QueueObserver NONE = new QueueObserver() {};
+
+  /** The call entered {@code queue} (again, after an overflow to another queue). */
+  default void entered(String callId, String queue, Instant at) {}
+
+  /** The call rings {@code agent}. */
+  default void offered(String callId, String agent, Instant at) {}
+
+  /** {@code agent} let the offer time out or rejected it. */
+  default void notAnswered(String callId, String agent, Instant at) {}
+
+  /** {@code agent} answered after the caller waited {@code waited}. */
+  default void answered(String callId, String queue, String agent, Duration waited, Instant at) {}
+
+  /** The caller hung up while waiting or ringing. */
+  default void abandoned(String callId, String queue, Duration waited, Instant at) {}
+
+  /** The call left its queue for {@code target} (queue:x, target:y, hangup, full). */
+  default void overflowed(String callId, String target, Instant at) {}
+
+  /**
+   * The call is out of the ACD for good (ended, or sent to a dial-plan target or hung up by
+   * overflow); nothing more about it follows from the ACD.
+   */
+  default void leftQueue(String callId, Instant at) {}
+
+  /** The caller was put on hold ({@code held}) or taken off hold. */
+  default void hold(String callId, boolean held, Instant at) {}
+
+  /** The agent ended the call (rather than the caller). */
+  default void agentHungUp(String callId, Instant at) {}
+
+  /** The agent finished wrap-up of {@code callId} with a disposition and maybe an order. */
+  default void wrappedUp(
+      String callId, String agent, String disposition, String orderId, Instant at) {}
+
+  /** An agent changed state. */
+  default void agentState(String agent, AgentState state, String reason, Instant at) {}
+}

@@ -1,0 +1,580 @@
+package org.tawag.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tawag.acd.AcdConfig;
+import org.tawag.acd.AcdEngine;
+import org.tawag.acd.AcdListener;
+import org.tawag.acd.AgentState;
+import org.tawag.acd.AgentView;
+import org.tawag.acd.Overflow;
+import org.tawag.acd.QueueSpec;
+import org.tawag.acd.QueueStats;
+import org.tawag.agent.AgentDesk;
+import org.tawag.agent.AgentLine;
+import org.tawag.agent.AudioPipe;
+import org.tawag.agent.CallControl;
+import org.tawag.agent.ConnectedCall;
+import org.tawag.agent.OfferedCall;
+import org.tawag.call.CallQueues;
+import org.tawag.call.CallSession;
+import org.tawag.call.EndReason;
+import org.tawag.config.QueueMedia;
+import org.tawag.dialplan.Route;
+import org.tawag.media.AudioSink;
+import org.tawag.media.MediaLeg;
+import org.tawag.media.play.LoopPlayer;
+import org.tawag.media.play.PromptPlayer;
+import org.tawag.media.play.SoundLibrary;
+
+/**
+ * The live ACD: joins calls from the dial plan, agents' devices and the pure {@link AcdEngine}.
+ *
+ * <p>Three kinds of thread meet here, and each piece of state belongs to one of them. The engine
+ * and its timers run on the single {@link AcdThread}. A call's media (music, bridge, hold) is
+ * changed only on that call's loop. Agent devices call in from their own threads through {@link
+ * AgentDesk}; those calls only post work. The maps that span threads are concurrent; a queued
+ * call's handle publishes what crosses threads through volatile fields.
+ *
+ * <p>A call is answered as soon as it is queued, so the caller hears hold music rather than
+ * ringing, and is bridged to the agent who accepts: the caller's RTP frames go to the agent's line
+ * and the agent's frames come back through an {@link AudioPipe}.
+ */
+public final class QueueService implements CallQueues, AgentDesk, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(QueueService.class);
+
+  /** Where the caller goes when a queue is full: this sound, then hang-up. */
+  static final String QUEUE_FULL_SOUND = "queue-unavailable";
+
+  /** Music on hold for queues that ring instead of playing music. */
+  static final String DEFAULT_MUSIC = "hold-music";
+
+  /** Length of each RFC 4733 digit an agent sends. */
+  private static final int DIGIT_MS = 120;
+
+  private final AcdThread thread = new AcdThread();
+  private final Clock clock;
+  private final AcdEngine engine;
+  private final SoundLibrary sounds;
+  private final Map<String, String> musicByQueue = new HashMap<>();
+  private final Map<String, QueueSpec> specs = new HashMap<>();
+  private final Duration reconnectWindow;
+  private final QueueObserver observer;
+
+  private final Map<String, Handle> calls = new ConcurrentHashMap<>();
+  private final Map<String, AgentLine> lines = new ConcurrentHashMap<>();
+
+  /** Agent id -> the call they are connected to; written on the ACD thread. */
+  private final Map<String, Handle> talking = new ConcurrentHashMap<>();
+
+  /** Agent id -> call id whose offer was just cancelled, to tell no-answer from other cancels. */
+  private final Map<String, String> cancelled = new HashMap<>();
+
+  /**
+   * Builds the service; {@code reconnectWindow} is how long a connected call waits on hold for its
+   * agent's device to come back before it returns to the head of its queue.
+   */
+  public QueueService(
+      AcdConfig config,
+      Iterable<QueueMedia> media,
+      SoundLibrary sounds,
+      Duration reconnectWindow,
+      Clock clock,
+      QueueObserver observer) {
+    this.clock = clock;
+    this.sounds = sounds;
+    this.reconnectWindow = reconnectWindow;
+    this.observer = observer;
+    for (QueueMedia m : media) {
+      musicByQueue.put(m.queue(), m.music());
+    }
+    for (QueueSpec q : config.queues()) {
+      specs.put(q.name(), q);
+    }
+    this.engine = new AcdEngine(config, clock, thread, new Commands());
+  }
+
+  // ---- calls (on each call's loop) ----
+
+  @Override
+  public void enqueue(CallSession call, Route.Queue route) {
+    MediaLeg media = call.channel().media();
+    Handle h =
+        new Handle(
+            call,
+            call.channel().callId(),
+            media.executor(),
+            call.channel().callerNumber(),
+            route.queue(),
+            clock.instant());
+    if (QueueMedia.RING.equals(musicByQueue.get(route.queue()))) {
+      call.channel().ring();
+    } else {
+      h.answer();
+    }
+    h.playMusic();
+    calls.put(h.callId, h);
+    observer.entered(h.callId, h.queue, h.arrived);
+    thread.execute(() -> engine.callArrived(h.callId, route.queue(), 0));
+  }
+
+  @Override
+  public void left(CallSession call) {
+    Handle h = calls.remove(call.channel().callId());
+    if (h == null) {
+      return;
+    }
+    h.gone = true;
+    thread.execute(
+        () -> {
+          String agent = h.agent;
+          AgentLine line = agent == null ? null : lines.get(agent);
+          if (line != null) {
+            // Before the engine's wrap-up state, so the operator reads "ended" first.
+            line.callEnded(h.callId, h.endedByAgent ? "agent" : "caller");
+          }
+          engine.callEnded(h.callId);
+          observer.leftQueue(h.callId, clock.instant());
+          if (agent != null) {
+            talking.remove(agent, h);
+            if (line == null) {
+              // The caller left while the agent's device was away: no wrap-up for nobody.
+              engine.agentLoggedOut(agent);
+            }
+          }
+        });
+  }
+
+  // ---- agents (any thread) ----
+
+  @Override
+  public void connected(AgentLine line) {
+    String id = line.agentId();
+    AgentLine old = lines.put(id, line);
+    if (old != null && old != line) {
+      old.replaced();
+    }
+    thread.execute(
+        () -> {
+          if (lines.get(id) != line) {
+            return;
+          }
+          engine.agentLoggedIn(id);
+          if (isMember(id)) {
+            AgentView v = engine.agent(id);
+            line.stateChanged(v.state(), v.reason(), v.since());
+          } else {
+            line.stateChanged(AgentState.OFFLINE, "not a member of any queue", clock.instant());
+          }
+          Handle h = talking.get(id);
+          if (h != null && !h.gone) {
+            log.info("agent {} is back during call {}", id, h.callId);
+            h.loop.execute(() -> h.bridge(line));
+          }
+        });
+  }
+
+  @Override
+  public void disconnected(AgentLine line) {
+    String id = line.agentId();
+    if (!lines.remove(id, line)) {
+      return;
+    }
+    thread.execute(
+        () -> {
+          Handle h = talking.get(id);
+          if (h == null || h.gone) {
+            engine.agentLoggedOut(id);
+            return;
+          }
+          log.info("agent {} lost during call {}: caller on hold", id, h.callId);
+          h.loop.execute(h::unbridge);
+          thread.schedule(reconnectWindow, () -> giveUpOnAgent(id, h));
+        });
+  }
+
+  private void giveUpOnAgent(String agentId, Handle h) {
+    if (lines.containsKey(agentId) || h.gone || talking.get(agentId) != h) {
+      return;
+    }
+    log.info("agent {} did not come back: call {} returns to its queue", agentId, h.callId);
+    talking.remove(agentId, h);
+    h.agent = null;
+    engine.returnToQueue(h.callId);
+  }
+
+  @Override
+  public void ready(String agentId) {
+    thread.execute(() -> engine.agentReady(agentId));
+  }
+
+  @Override
+  public void pause(String agentId, String reason) {
+    thread.execute(() -> engine.agentNotReady(agentId, reason));
+  }
+
+  @Override
+  public void logOut(String agentId) {
+    thread.execute(() -> engine.agentLoggedOut(agentId));
+  }
+
+  @Override
+  public void answer(String agentId, String callId) {
+    thread.execute(() -> engine.offerAccepted(agentId, callId));
+  }
+
+  @Override
+  public void reject(String agentId, String callId) {
+    thread.execute(() -> engine.offerRejected(agentId, callId));
+  }
+
+  @Override
+  public void wrapUp(String agentId, String callId, String disposition, String orderId) {
+    thread.execute(
+        () -> {
+          observer.wrappedUp(callId, agentId, disposition, orderId, clock.instant());
+          engine.wrapUpDone(agentId);
+        });
+  }
+
+  // ---- queries ----
+
+  /** The counters of {@code queue}, read on the ACD thread. */
+  public CompletableFuture<QueueStats> stats(String queue) {
+    return CompletableFuture.supplyAsync(() -> engine.stats(queue), thread);
+  }
+
+  /** An agent's state, read on the ACD thread; empty for an agent in no queue. */
+  public CompletableFuture<Optional<AgentView>> agent(String agentId) {
+    return CompletableFuture.supplyAsync(
+        () -> isMember(agentId) ? Optional.of(engine.agent(agentId)) : Optional.empty(), thread);
+  }
+
+  /** Calls queued, ringing or connected now. */
+  public int calls() {
+    return calls.size();
+  }
+
+  /** Checks the engine's invariants now, repairing what is broken; returns the repairs. */
+  public CompletableFuture<Integer> checkInvariants() {
+    return CompletableFuture.supplyAsync(engine::checkInvariants, thread);
+  }
+
+  private boolean isMember(String agentId) {
+    try {
+      engine.agent(agentId);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.close();
+  }
+
+  // ---- commands from the engine (on the ACD thread) ----
+
+  private final class Commands implements AcdListener {
+    @Override
+    public void offer(String agentId, String callId) {
+      Handle h = calls.get(callId);
+      AgentLine line = lines.get(agentId);
+      if (h == null || line == null) {
+        // The device went away between routing and now: same as a reject, after this event.
+        thread.execute(() -> engine.offerRejected(agentId, callId));
+        return;
+      }
+      Instant now = clock.instant();
+      observer.offered(callId, agentId, now);
+      line.offer(
+          new OfferedCall(
+              callId,
+              h.caller,
+              h.queue,
+              Duration.between(h.arrived, now),
+              specs.get(h.queue).offerTimeout()));
+    }
+
+    @Override
+    public void cancelOffer(String agentId, String callId) {
+      cancelled.put(agentId, callId);
+      AgentLine line = lines.get(agentId);
+      if (line != null) {
+        line.cancelOffer(callId);
+      }
+    }
+
+    @Override
+    public void connect(String agentId, String callId) {
+      Handle h = calls.get(callId);
+      if (h == null) {
+        return;
+      }
+      h.agent = agentId;
+      talking.put(agentId, h);
+      AgentLine line = lines.get(agentId);
+      if (line != null) {
+        h.loop.execute(() -> h.bridge(line));
+      }
+    }
+
+    @Override
+    public void announce(String callId, int position, Optional<Duration> estimatedWait) {
+      // Spoken position and wait need number prompts; until they ship, waiting callers hear music.
+      log.debug(
+          "call {}: position {}, estimated wait {}",
+          callId,
+          position,
+          estimatedWait.map(Duration::toSeconds).orElse(-1L));
+    }
+
+    @Override
+    public void overflow(String callId, Overflow target) {
+      Handle h = calls.get(callId);
+      if (h == null) {
+        return;
+      }
+      Instant now = clock.instant();
+      if (target instanceof Overflow.ToQueue to) {
+        observer.overflowed(callId, "queue:" + to.queue(), now);
+        h.queue = to.queue();
+        observer.entered(callId, to.queue(), now);
+        h.loop.execute(h::playMusic);
+      } else if (target instanceof Overflow.ToTarget t) {
+        calls.remove(callId);
+        observer.overflowed(callId, "target:" + t.dialPlanTarget(), now);
+        observer.leftQueue(callId, now);
+        h.loop.execute(() -> h.session.enterTarget(t.dialPlanTarget()));
+      } else {
+        calls.remove(callId);
+        observer.overflowed(callId, "hangup", now);
+        observer.leftQueue(callId, now);
+        h.loop.execute(() -> h.session.hangUp(EndReason.LOCAL_HANGUP));
+      }
+    }
+
+    @Override
+    public void rejectFull(String callId) {
+      Handle h = calls.remove(callId);
+      if (h == null) {
+        return;
+      }
+      observer.overflowed(callId, "full", clock.instant());
+      observer.leftQueue(callId, clock.instant());
+      h.loop.execute(h::sayFullAndHangUp);
+    }
+
+    @Override
+    public void abandoned(String callId, String queue, Duration waited) {
+      observer.abandoned(callId, queue, waited, clock.instant());
+    }
+
+    @Override
+    public void answered(String callId, String queue, String agentId, Duration waited) {
+      observer.answered(callId, queue, agentId, waited, clock.instant());
+    }
+
+    @Override
+    public void agentStateChanged(String agentId, AgentState state, String reason, Instant at) {
+      String offered = cancelled.remove(agentId);
+      if (offered != null && state == AgentState.NOT_READY && "no answer".equals(reason)) {
+        observer.notAnswered(offered, agentId, at);
+      }
+      observer.agentState(agentId, state, reason, at);
+      AgentLine line = lines.get(agentId);
+      if (line != null) {
+        line.stateChanged(state, reason, at);
+      }
+    }
+
+    @Override
+    public void invariantRepaired(String description) {
+      log.warn("ACD invariant repaired: {}", description);
+    }
+  }
+
+  // ---- one queued call ----
+
+  /** A call in the queue service. Media fields are touched on the call's loop only. */
+  private final class Handle implements CallControl {
+    final CallSession session;
+    final String callId;
+    final Executor loop;
+    final String caller;
+    final Instant arrived;
+    volatile String queue;
+    volatile String agent;
+    volatile boolean gone;
+    volatile boolean endedByAgent;
+
+    private LoopPlayer music;
+    private boolean answered;
+    private AudioPipe fromAgent;
+    private AudioSink toAgent;
+    private boolean held;
+    private boolean muted;
+
+    Handle(
+        CallSession session,
+        String callId,
+        Executor loop,
+        String caller,
+        String queue,
+        Instant arrived) {
+      this.session = session;
+      this.callId = callId;
+      this.loop = loop;
+      this.caller = caller;
+      this.queue = queue;
+      this.arrived = arrived;
+    }
+
+    private MediaLeg media() {
+      return session.channel().media();
+    }
+
+    void answer() {
+      if (!answered) {
+        answered = true;
+        session.channel().answer();
+      }
+    }
+
+    /** Starts the queue's music; a queue that rings plays none until answered. */
+    void playMusic() {
+      if (session.isEnded()) {
+        return;
+      }
+      String name = musicByQueue.getOrDefault(queue, DEFAULT_MUSIC);
+      if (QueueMedia.RING.equals(name)) {
+        name = DEFAULT_MUSIC;
+        if (!answered) {
+          music = null;
+          return;
+        }
+      }
+      music = sounds.find(name).map(LoopPlayer::new).orElse(null);
+      media().setSink(null);
+      media().setSource(music);
+    }
+
+    /** Joins the caller and {@code line}; on the call's loop. */
+    void bridge(AgentLine line) {
+      if (session.isEnded() || gone) {
+        return;
+      }
+      if (!answered) {
+        answer();
+        playMusic();
+      }
+      fromAgent = new AudioPipe();
+      fromAgent.mute(muted);
+      toAgent = line.connect(new ConnectedCall(callId, caller, queue, this), fromAgent);
+      if (!held) {
+        media().setSource(fromAgent);
+        media().setSink(toAgent);
+      }
+    }
+
+    /** The agent's device is gone: the caller hears music until it comes back. */
+    void unbridge() {
+      if (session.isEnded()) {
+        return;
+      }
+      toAgent = null;
+      fromAgent = null;
+      media().setSink(null);
+      media().setSource(music);
+    }
+
+    void sayFullAndHangUp() {
+      if (session.isEnded()) {
+        return;
+      }
+      if (sounds.find(QUEUE_FULL_SOUND).isEmpty()) {
+        session.hangUp(EndReason.LOCAL_HANGUP);
+        return;
+      }
+      media()
+          .setSource(
+              new PromptPlayer(
+                  sounds.get(QUEUE_FULL_SOUND),
+                  () -> loop.execute(() -> session.hangUp(EndReason.LOCAL_HANGUP))));
+    }
+
+    @Override
+    public void hangUp() {
+      loop.execute(
+          () -> {
+            endedByAgent = true;
+            observer.agentHungUp(callId, clock.instant());
+            session.hangUp(EndReason.LOCAL_HANGUP);
+          });
+    }
+
+    @Override
+    public void hold() {
+      loop.execute(
+          () -> {
+            if (held || session.isEnded() || toAgent == null) {
+              return;
+            }
+            held = true;
+            observer.hold(callId, true, clock.instant());
+            media().setSink(null);
+            media().setSource(music);
+          });
+    }
+
+    @Override
+    public void resume() {
+      loop.execute(
+          () -> {
+            if (!held || session.isEnded()) {
+              return;
+            }
+            held = false;
+            observer.hold(callId, false, clock.instant());
+            if (toAgent != null) {
+              media().setSource(fromAgent);
+              media().setSink(toAgent);
+            }
+          });
+    }
+
+    @Override
+    public void mute(boolean on) {
+      loop.execute(
+          () -> {
+            muted = on;
+            if (fromAgent != null) {
+              fromAgent.mute(on);
+            }
+          });
+    }
+
+    @Override
+    public void sendDigits(String digits) {
+      loop.execute(
+          () -> {
+            if (session.isEnded()) {
+              return;
+            }
+            for (char d : digits.toCharArray()) {
+              media().sendDigit(d, DIGIT_MS);
+            }
+          });
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.tawag.agent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.tawag.media.AudioCodec;
+import org.tawag.media.codec.G711;
+
+class AudioPipeTest {
+  private static byte[] frame(int value) {
+    byte[] f = new byte[AudioCodec.FRAME_SAMPLES];
+    Arrays.fill(f, (byte) value);
+    return f;
+  }
+
+  @Test
+  void playsNothingUntilPrimedThenInOrder() {
+    AudioPipe pipe = new AudioPipe();
+    byte[] out = new byte[160];
+    pipe.push(AudioCodec.PCMU, frame(1), 0);
+    pipe.push(AudioCodec.PCMU, frame(2), 0);
+    assertFalse(pipe.read(AudioCodec.PCMU, out), "two frames are not enough to start");
+    pipe.push(AudioCodec.PCMU, frame(3), 0);
+    for (int i = 1; i <= 3; i++) {
+      assertTrue(pipe.read(AudioCodec.PCMU, out));
+      assertEquals(i, out[0]);
+    }
+  }
+
+  @Test
+  void underrunPrimesAgainAndIsCounted() {
+    AudioPipe pipe = new AudioPipe();
+    byte[] out = new byte[160];
+    for (int i = 0; i < AudioPipe.PRIME; i++) {
+      pipe.push(AudioCodec.PCMU, frame(i), 0);
+    }
+    for (int i = 0; i < AudioPipe.PRIME; i++) {
+      assertTrue(pipe.read(AudioCodec.PCMU, out));
+    }
+    assertFalse(pipe.read(AudioCodec.PCMU, out));
+    pipe.push(AudioCodec.PCMU, frame(9), 0);
+    assertFalse(pipe.read(AudioCodec.PCMU, out), "re-primes before playing again");
+    assertEquals(1, pipe.stats().underruns());
+  }
+
+  @Test
+  void overflowDropsTheOldestFrames() {
+    AudioPipe pipe = new AudioPipe();
+    byte[] out = new byte[160];
+    for (int i = 0; i < AudioPipe.CAPACITY + 3; i++) {
+      pipe.push(AudioCodec.PCMU, frame(i), 0);
+    }
+    assertEquals(AudioPipe.CAPACITY, pipe.buffered());
+    assertEquals(3, pipe.stats().overflows());
+    assertTrue(pipe.read(AudioCodec.PCMU, out));
+    assertEquals(3, out[0], "the three oldest went");
+  }
+
+  @Test
+  void convertsBetweenLawsByTable() {
+    AudioPipe pipe = new AudioPipe();
+    byte[] ulaw = new byte[160];
+    for (int i = 0; i < 160; i++) {
+      ulaw[i] = G711.linearToUlaw((i - 80) * 300);
+    }
+    for (int i = 0; i < AudioPipe.PRIME; i++) {
+      pipe.push(AudioCodec.PCMU, ulaw, 0);
+    }
+    byte[] out = new byte[160];
+    assertTrue(pipe.read(AudioCodec.PCMA, out));
+    byte[] expected = new byte[160];
+    for (int i = 0; i < 160; i++) {
+      expected[i] = G711.transcode(AudioCodec.PCMU, AudioCodec.PCMA, ulaw[i]);
+    }
+    assertArrayEquals(expected, out);
+  }
+
+  @Test
+  void mutedPipeDiscardsAndEmpties() {
+    AudioPipe pipe = new AudioPipe();
+    byte[] out = new byte[160];
+    for (int i = 0; i < 5; i++) {
+      pipe.push(AudioCodec.PCMU, frame(i), 0);
+    }
+    pipe.mute(true);
+    pipe.push(AudioCodec.PCMU, frame(7), 0);
+    assertEquals(0, pipe.buffered());
+    assertFalse(pipe.read(AudioCodec.PCMU, out));
+    pipe.mute(false);
+    for (int i = 0; i < AudioPipe.PRIME; i++) {
+      pipe.push(AudioCodec.PCMU, frame(8), 0);
+    }
+    assertTrue(pipe.read(AudioCodec.PCMU, out));
+    assertEquals(8, out[0]);
+  }
+}

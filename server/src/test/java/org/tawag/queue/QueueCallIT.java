@@ -1,0 +1,417 @@
+package org.tawag.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.tawag.acd.AgentState;
+import org.tawag.media.AudioCodec;
+import org.tawag.testing.AgentClient;
+import org.tawag.testing.FreePorts;
+import org.tawag.testing.HttpSession;
+import org.tawag.testing.RtpProbe;
+import org.tawag.testing.Sipp;
+import org.tawag.testing.TawagServerExtension;
+import org.tawag.testing.TawagTestServer;
+import org.tawag.testing.ToneDetector;
+
+/**
+ * A trunk call through the ACD end to end: SIPp calls the support queue, test operators log in over
+ * HTTP and take the call on the real agent WebSocket, tones cross both ways and are detected on the
+ * other side, and the call record with its queue events lands in the database.
+ */
+class QueueCallIT {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final String PASSWORD = "operator-pass-1";
+
+  @RegisterExtension
+  static final TawagServerExtension server =
+      new TawagServerExtension(
+          """
+          tawag.queues.support.offer-timeout = 2s
+          tawag.queues.support.wrap-up = 20s
+          tawag.agents.reconnect-window = 3s
+          """);
+
+  @TempDir Path work;
+
+  private final List<AgentClient> agents = new ArrayList<>();
+
+  static TawagTestServer tawag() {
+    return server.get();
+  }
+
+  @BeforeAll
+  static void createOperators() throws Exception {
+    HttpSession admin =
+        HttpSession.login(tawag().server().httpPort(), "admin", TawagTestServer.ADMIN_PASSWORD);
+    admin.createUser("alice", PASSWORD, "operator");
+    admin.createUser("bob", PASSWORD, "operator");
+  }
+
+  @AfterEach
+  void logOut() throws Exception {
+    for (AgentClient a : agents) {
+      a.close();
+    }
+    // The next test starts with everyone logged out.
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    for (String agent : List.of("alice", "bob")) {
+      while (tawag().server().queues().agent(agent).get().orElseThrow().state()
+          != AgentState.OFFLINE) {
+        assertTrue(System.nanoTime() < deadline, agent + " never went offline");
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  @Test
+  void operatorAnswersAndTonesCrossBothWaysThenCallerHangsUp() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    try (RtpProbe caller = new RtpProbe()) {
+      CompletableFuture<Sipp.Result> sipp = call(caller, "uac-echo.xml", 7000);
+
+      JsonObject offer = alice.await("offer", WAIT);
+      assertEquals("support", offer.getString("queue"));
+      assertEquals("+15550100", offer.getString("caller"));
+      String callId = offer.getString("callId");
+      JsonObject pop = alice.await("screenPop", WAIT);
+      assertEquals(callId, pop.getString("callId"));
+      alice.send("answer", "callId", callId);
+      alice.await("connected", WAIT);
+
+      SocketAddress tawagRtp = caller.firstSource().get(10, TimeUnit.SECONDS);
+      long start = System.nanoTime();
+      alice.startTone(1500);
+      caller.sendTone(tawagRtp, AudioCodec.PCMU, 1000, 100).get(10, TimeUnit.SECONDS);
+      alice.stopTone();
+      long settled = start + 400_000_000L;
+      long end = System.nanoTime() - 100_000_000L;
+
+      List<AgentClient.Frame> heard =
+          alice.framesAfter(settled).stream().filter(f -> f.nanos() < end).toList();
+      assertTrue(heard.size() >= 60, "the operator gets the caller's audio: " + heard.size());
+      long tone = heard.stream().filter(f -> hasTone(f.codec(), f.payload(), 1000)).count();
+      assertTrue(tone >= heard.size() * 0.8, "caller's 1 kHz in " + tone + "/" + heard.size());
+
+      List<RtpProbe.Packet> back =
+          caller.receivedAfter(settled).stream().filter(p -> p.nanos() < end).toList();
+      long agentTone =
+          back.stream()
+              .filter(p -> p.payload().length >= 160)
+              .filter(p -> hasTone(AudioCodec.PCMU, p.payload(), 1500))
+              .count();
+      assertTrue(back.size() >= 60, "the caller gets RTP: " + back.size());
+      assertTrue(
+          agentTone >= back.size() * 0.8,
+          "operator's 1.5 kHz in " + agentTone + "/" + back.size() + " caller packets");
+
+      // SIPp hangs up after its pause: the operator is told, wraps up, and is free again.
+      JsonObject ended = alice.await("ended", Duration.ofSeconds(15));
+      assertEquals("caller", ended.getString("by"));
+      alice.awaitState("wrap_up", WAIT);
+
+      // The order form: a bad field comes back named, then a good order saves.
+      JsonObject order =
+          new JsonObject()
+              .put("fullName", "Maria Santos")
+              .put("phone", "not a phone")
+              .put("serviceType", "internet")
+              .put(
+                  "address",
+                  new JsonObject()
+                      .put("city", "Quezon City")
+                      .put("street", "Mabini St")
+                      .put("house", "12"));
+      alice.send("saveOrder", "callId", callId, "order", order);
+      JsonObject invalid = alice.await("error", WAIT);
+      assertEquals("invalid", invalid.getString("code"));
+      assertTrue(invalid.getJsonObject("errors").containsKey("phone"), invalid.encode());
+      alice.send("saveOrder", "callId", callId, "order", order.put("phone", "+15550100"));
+      String orderId = alice.await("orderSaved", WAIT).getJsonObject("order").getString("id");
+
+      // Agreed needs the order; then the operator is free again.
+      alice.send("wrapup", "callId", callId, "disposition", "agreed");
+      assertEquals("invalid", alice.await("error", WAIT).getString("code"));
+      alice.send("wrapup", "callId", callId, "disposition", "agreed", "orderId", orderId);
+      alice.awaitState("available", WAIT);
+      assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
+
+      Map<String, Object> row = awaitCallRow(callId, true);
+      assertEquals("support", row.get("queue"));
+      assertEquals("alice", row.get("agent"));
+      assertEquals("completed_by_caller", row.get("outcome"));
+      assertEquals("agreed", row.get("disposition"));
+      assertEquals(orderId, row.get("order_id"));
+      assertEquals("+15550100", row.get("caller"));
+      assertEquals("800", row.get("dialled"));
+      assertNotNull(row.get("answered_at"));
+      assertTrue(((Number) row.get("talk_ms")).longValue() >= 2000, "talk time " + row);
+      assertEquals(
+          List.of("entered", "offered", "answered", "ended"), eventKinds(callId), "queue events");
+    }
+  }
+
+  @Test
+  void operatorHangsUpAndTheCallerGetsBye() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    CompletableFuture<Sipp.Result> sipp =
+        CompletableFuture.supplyAsync(() -> sipp("uac-server-hangs-up.xml", List.of()));
+    JsonObject offer = alice.await("offer", WAIT);
+    String callId = offer.getString("callId");
+    alice.send("answer", "callId", callId);
+    alice.await("connected", WAIT);
+    alice.send("hangup", "callId", callId);
+    assertEquals("agent", alice.await("ended", WAIT).getString("by"));
+    Sipp.Result r = sipp.get(30, TimeUnit.SECONDS);
+    assertEquals(0, r.exitCode(), r.describe());
+    alice.send("wrapup", "callId", callId, "disposition", "refused", "reason", "bad_time");
+
+    Map<String, Object> row = awaitCallRow(callId, true);
+    assertEquals("completed_by_agent", row.get("outcome"));
+    assertEquals("refused:bad_time", row.get("disposition"));
+  }
+
+  @Test
+  void noAnswerGoesToTheNextOperatorAndPausesTheFirst() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    Thread.sleep(50); // alice idle longest: she is offered first
+    AgentClient bob = readyAgent("bob");
+    CompletableFuture<Sipp.Result> sipp =
+        CompletableFuture.supplyAsync(() -> sipp("uac-server-hangs-up.xml", List.of()));
+
+    String callId = alice.await("offer", WAIT).getString("callId");
+    // alice lets it ring out (2 s offer timeout).
+    assertEquals(callId, alice.await("offerCancelled", WAIT).getString("callId"));
+    JsonObject paused = alice.awaitState("not_ready", WAIT);
+    assertEquals("no answer", paused.getString("reason"));
+
+    assertEquals(callId, bob.await("offer", WAIT).getString("callId"));
+    bob.send("answer", "callId", callId);
+    bob.await("connected", WAIT);
+    bob.send("hangup", "callId", callId);
+    assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
+
+    Map<String, Object> row = awaitCallRow(callId, false);
+    assertEquals("bob", row.get("agent"));
+    assertEquals(
+        List.of("entered", "offered", "no_answer", "offered", "answered", "ended"),
+        eventKinds(callId));
+  }
+
+  @Test
+  void callerWhoHangsUpWhileWaitingIsAbandoned() throws Exception {
+    try (RtpProbe caller = new RtpProbe()) {
+      // Nobody is ready: the caller hears music for 1.5 s and hangs up.
+      call(caller, "uac-echo.xml", 1500).get(30, TimeUnit.SECONDS);
+      assertTrue(caller.awaitPackets(25, WAIT), "the waiting caller gets RTP (music)");
+      long music =
+          caller.received().stream()
+              .filter(p -> p.payload().length >= 160)
+              .filter(p -> !silent(p.payload()))
+              .count();
+      assertTrue(music > 10, "the waiting caller hears music, not silence: " + music);
+    }
+    Map<String, Object> row = awaitLatestRow();
+    assertEquals("abandoned", row.get("outcome"));
+    assertEquals("support", row.get("queue"));
+    long waited = ((Number) row.get("wait_ms")).longValue();
+    assertTrue(waited >= 1000 && waited < 10_000, "wait recorded: " + waited);
+  }
+
+  @Test
+  void operatorWhoReconnectsInTheWindowGetsTheCallBack() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    try (RtpProbe caller = new RtpProbe()) {
+      CompletableFuture<Sipp.Result> sipp = call(caller, "uac-echo.xml", 9000);
+      String callId = alice.await("offer", WAIT).getString("callId");
+      alice.send("answer", "callId", callId);
+      alice.await("connected", WAIT);
+      SocketAddress tawagRtp = caller.firstSource().get(10, TimeUnit.SECONDS);
+
+      alice.abort();
+      agents.remove(alice);
+      Thread.sleep(500);
+      AgentClient again = connect("alice");
+      JsonObject back = again.await("connected", WAIT);
+      assertEquals(callId, back.getString("callId"));
+
+      long start = System.nanoTime();
+      caller.sendTone(tawagRtp, AudioCodec.PCMU, 1000, 50).get(10, TimeUnit.SECONDS);
+      List<AgentClient.Frame> heard = again.framesAfter(start + 400_000_000L);
+      long tone = heard.stream().filter(f -> hasTone(f.codec(), f.payload(), 1000)).count();
+      assertTrue(tone >= 20, "the caller's audio reaches the reconnected operator: " + tone);
+      assertEquals("caller", again.await("ended", Duration.ofSeconds(15)).getString("by"));
+      assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
+    }
+  }
+
+  @Test
+  void socketWithoutSessionOrFromAnotherSiteIsRefused() throws Exception {
+    int port = tawag().server().httpPort();
+    assertRefused(() -> AgentClient.connect(port, null));
+    String cookie = HttpSession.login(port, "alice", PASSWORD).cookie();
+    assertRefused(() -> AgentClient.connect(port, cookie, "http://evil.example"));
+  }
+
+  // ---- helpers ----
+
+  private interface Connect {
+    AgentClient run() throws Exception;
+  }
+
+  private static void assertRefused(Connect c) {
+    try {
+      AgentClient a = c.run();
+      a.close();
+      throw new AssertionError("the agent socket opened");
+    } catch (AssertionError e) {
+      throw e;
+    } catch (Exception expected) {
+      // The handshake failed, as it must.
+    }
+  }
+
+  private AgentClient connect(String agent) throws Exception {
+    int port = tawag().server().httpPort();
+    AgentClient a = AgentClient.connect(port, HttpSession.login(port, agent, PASSWORD).cookie());
+    agents.add(a);
+    a.await("welcome", WAIT);
+    return a;
+  }
+
+  private AgentClient readyAgent(String agent) throws Exception {
+    AgentClient a = connect(agent);
+    a.awaitState("not_ready", WAIT);
+    a.send("ready");
+    a.awaitState("available", WAIT);
+    return a;
+  }
+
+  private CompletableFuture<Sipp.Result> call(RtpProbe probe, String scenario, int holdMillis) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            sipp(
+                scenario,
+                List.of(
+                    "-key",
+                    "rtp_port",
+                    String.valueOf(probe.port()),
+                    "-d",
+                    String.valueOf(holdMillis))));
+  }
+
+  private Sipp.Result sipp(String scenario, List<String> extra) {
+    try {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "-i",
+                  "127.0.0.1",
+                  "-p",
+                  String.valueOf(FreePorts.udpAndTcp()),
+                  "-s",
+                  "800",
+                  "-mp",
+                  String.valueOf(tawag().sippMediaPort())));
+      args.addAll(extra);
+      return Sipp.in(work).run(scenario, "127.0.0.1:" + tawag().sipPort(), args, 40);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean hasTone(AudioCodec codec, byte[] payload, int hz) {
+    return ToneDetector.hasTone(codec, payload, 0, 160, hz);
+  }
+
+  private static boolean silent(byte[] payload) {
+    for (int i = 0; i < 160; i++) {
+      if (payload[i] != AudioCodec.PCMU.silence() && payload[i] != (byte) 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<String, Object> awaitCallRow(String callId, boolean withDisposition)
+      throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      Map<String, Object> row = queryOne("SELECT * FROM calls WHERE id = ?", callId);
+      if (row != null
+          && row.get("outcome") != null
+          && (!withDisposition || row.get("disposition") != null)) {
+        return row;
+      }
+      assertTrue(System.nanoTime() < deadline, "no finished call record for " + callId);
+      Thread.sleep(100);
+    }
+  }
+
+  private static Map<String, Object> awaitLatestRow() throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      Map<String, Object> row =
+          queryOne(
+              "SELECT * FROM calls WHERE outcome IS NOT NULL ORDER BY arrived_at DESC LIMIT 1",
+              null);
+      if (row != null && "abandoned".equals(row.get("outcome"))) {
+        return row;
+      }
+      assertTrue(System.nanoTime() < deadline, "no abandoned call record");
+      Thread.sleep(100);
+    }
+  }
+
+  private static Map<String, Object> queryOne(String sql, String param) throws Exception {
+    try (Connection c = tawag().server().store().database().connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (param != null) {
+        ps.setString(1, param);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Map<String, Object> row = new java.util.HashMap<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
+        }
+        return row;
+      }
+    }
+  }
+
+  private static List<String> eventKinds(String callId) throws Exception {
+    List<String> kinds = new ArrayList<>();
+    try (Connection c = tawag().server().store().database().connection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT kind FROM call_events WHERE call_id = ? ORDER BY seq")) {
+      ps.setString(1, callId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          kinds.add(rs.getString(1));
+        }
+      }
+    }
+    return kinds;
+  }
+}

@@ -1,0 +1,74 @@
+package org.tawag.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A logged-in HTTP client for tests: logs in through the real API and keeps the session cookie. */
+public final class HttpSession {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final int port;
+  private final String cookie;
+
+  private HttpSession(int port, String cookie) {
+    this.port = port;
+    this.cookie = cookie;
+  }
+
+  /** Logs in; fails the test unless the server answers 200 with a session cookie. */
+  public static HttpSession login(int port, String username, String password) throws Exception {
+    HttpResponse<String> r =
+        post(
+            port,
+            "/api/login",
+            null,
+            new JsonObject().put("username", username).put("password", password));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("login " + username + ": " + r.statusCode() + " " + r.body());
+    }
+    String setCookie = r.headers().firstValue("set-cookie").orElseThrow();
+    return new HttpSession(port, setCookie.split(";", 2)[0]);
+  }
+
+  /** The {@code name=value} cookie to send. */
+  public String cookie() {
+    return cookie;
+  }
+
+  /** Creates a user with {@code roles} (the session must be an admin's). */
+  public void createUser(String username, String password, String... roles) throws Exception {
+    HttpResponse<String> r =
+        post(
+            port,
+            "/api/users",
+            cookie,
+            new JsonObject()
+                .put("username", username)
+                .put("password", password)
+                .put("displayName", username)
+                .put("roles", new JsonArray(java.util.List.of((Object[]) roles))));
+    if (r.statusCode() != 201) {
+      throw new AssertionError("create user " + username + ": " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  /** POSTs {@code body} as JSON with an optional cookie. */
+  public static HttpResponse<String> post(int port, String path, String cookie, JsonObject body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
