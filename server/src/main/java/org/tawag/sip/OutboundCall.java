@@ -15,18 +15,46 @@ import org.tawag.call.CallChannel;
 import org.tawag.call.CallSession;
 import org.tawag.call.EndReason;
 import org.tawag.config.TrunkConfig;
+import org.tawag.dialplan.Route;
 import org.tawag.media.MediaLeg;
 import org.tawag.sdp.Negotiated;
 import org.tawag.sdp.OfferAnswer;
 import org.tawag.sdp.SessionDescription;
 
 /**
- * A call Tawag places through a trunk (we are the UAC), from INVITE to BYE.
+ * A call Tawag places through a trunk or to a registered phone (we are the UAC), from INVITE to
+ * BYE.
  *
  * <p>Runs on the call's serial context; {@link OutboundCalls} hands it every response and request.
  */
 public final class OutboundCall implements CallChannel, MediaLeg.Listener {
   private static final Logger log = LoggerFactory.getLogger(OutboundCall.class);
+
+  /**
+   * Who the call goes to.
+   *
+   * @param name the call's {@link #trunk()}: a trunk's name, or {@code phone:<username>}
+   * @param label how logs name the far end ("trunk x", "phone alice")
+   * @param number the dialled number or the phone's username
+   * @param credentials what answers a 401/407, or empty to fail with AUTH_FAILED
+   * @param onAnswer the dial-plan target to run once answered
+   */
+  record Target(
+      String name,
+      String label,
+      String number,
+      Optional<TrunkConfig.Credentials> credentials,
+      Optional<Route> onAnswer) {
+
+    static Target trunk(TrunkConfig trunk, DialRequest request) {
+      return new Target(
+          trunk.name(),
+          "trunk " + trunk.name(),
+          request.number(),
+          trunk.credentials(),
+          request.onAnswer());
+    }
+  }
 
   private enum State {
     /** INVITE sent, no provisional response yet: CANCEL is not allowed (RFC 3261 §9.1). */
@@ -39,8 +67,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
 
   private final SipEndpoint sip;
   private final String callId;
-  private final TrunkConfig trunk;
-  private final DialRequest request;
+  private final Target target;
   private final MediaLeg media;
   private final SessionDescription offer;
   private final Consumer<OutboundCall> onEnded;
@@ -61,15 +88,13 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
   OutboundCall(
       SipEndpoint sip,
       String callId,
-      TrunkConfig trunk,
-      DialRequest request,
+      Target target,
       MediaLeg media,
       SessionDescription offer,
       Consumer<OutboundCall> onEnded) {
     this.sip = sip;
     this.callId = callId;
-    this.trunk = trunk;
-    this.request = request;
+    this.target = target;
     this.media = media;
     this.offer = offer;
     this.onEnded = onEnded;
@@ -102,12 +127,12 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
 
   @Override
   public String trunk() {
-    return trunk.name();
+    return target.name();
   }
 
   @Override
   public String dialledNumber() {
-    return request.number();
+    return target.number();
   }
 
   @Override
@@ -239,10 +264,10 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
       return;
     }
     state = State.CONFIRMED;
-    log.info("call {} through trunk {} answered", callId, trunk.name());
+    log.info("call {} to {} answered", callId, target.label());
     result.complete(new DialResult.Answered());
-    if (session != null && request.onAnswer().isPresent()) {
-      session.enter(request.onAnswer().get());
+    if (session != null && target.onAnswer().isPresent()) {
+      session.enter(target.onAnswer().get());
     }
   }
 
@@ -259,9 +284,12 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
 
   private void onChallenge(Response response, ClientTransaction tx) {
     challenged = true;
-    Optional<TrunkConfig.Credentials> creds = trunk.credentials();
+    Optional<TrunkConfig.Credentials> creds = target.credentials();
     if (creds.isEmpty()) {
-      fail(DialResult.Cause.AUTH_FAILED, response.getStatusCode(), "No credentials for trunk");
+      fail(
+          DialResult.Cause.AUTH_FAILED,
+          response.getStatusCode(),
+          "No credentials for " + target.label());
       return;
     }
     try {
@@ -279,7 +307,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
 
   void onTimeout() {
     if (state == State.CALLING || state == State.PROCEEDING) {
-      fail(DialResult.Cause.UNREACHABLE, 0, "No response from trunk " + trunk.name());
+      fail(DialResult.Cause.UNREACHABLE, 0, "No response from " + target.label());
     }
   }
 
@@ -336,8 +364,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
       cause = givenUp.cause();
       reason = givenUp.reason();
     }
-    log.info(
-        "call {} through trunk {} failed: {} {} {}", callId, trunk.name(), cause, status, reason);
+    log.info("call {} to {} failed: {} {} {}", callId, target.label(), cause, status, reason);
     result.complete(new DialResult.Failed(cause, status, reason));
     end(EndReason.REJECTED);
   }

@@ -1,8 +1,10 @@
 package org.tawag.sip;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -15,6 +17,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
@@ -34,15 +37,22 @@ import org.tawag.sdp.LocalMedia;
 import org.tawag.sdp.OfferAnswer;
 import org.tawag.sdp.SdpOrigin;
 import org.tawag.sdp.SessionDescription;
+import org.tawag.sip.registrar.PhoneBinding;
+import org.tawag.sip.registrar.PhoneBindings;
 
 /**
- * Places calls through trunks: the service click-to-dial and campaigns use. Each call's result says
- * whether it was answered and, if not, why.
+ * Places calls through trunks (the service click-to-dial and campaigns use) and to registered SIP
+ * phones (the ACD offering a call to an operator). Each call's result says whether it was answered
+ * and, if not, why.
  */
 public final class OutboundCalls {
   private static final Logger log = LoggerFactory.getLogger(OutboundCalls.class);
 
-  /** What placing calls needs from the rest of the server. */
+  /**
+   * What placing calls needs from the rest of the server.
+   *
+   * @param phones the registered phones, or empty when phones cannot register
+   */
   record Deps(
       SipEndpoint sip,
       TrunkDirectory trunks,
@@ -50,7 +60,16 @@ public final class OutboundCalls {
       CallLimit limit,
       List<AudioCodec> codecs,
       CallSession.Context calls,
-      CallTimers timers) {}
+      CallTimers timers,
+      Optional<PhoneBindings> phones) {}
+
+  /** Builds a call's INVITE once its Call-ID and SDP offer exist. */
+  private interface InviteBuilder {
+    Request build(String callId, SessionDescription offer) throws Exception;
+  }
+
+  /** Where a phone call's requests go: the registered flow, or null for a trunk. */
+  private record Flow(String host, int port, String transport) {}
 
   private final Deps deps;
   private final Map<String, OutboundCall> calls = new ConcurrentHashMap<>();
@@ -77,6 +96,54 @@ public final class OutboundCalls {
       return CompletableFuture.failedFuture(
           new IllegalStateException("call limit reached: " + deps.limit().active() + " calls"));
     }
+    return place(
+        OutboundCall.Target.trunk(trunk, request),
+        request.ringTimeout(),
+        null,
+        (callId, offer) -> trunkInvite(callId, trunk, request, offer));
+  }
+
+  /**
+   * Calls a registered phone: an INVITE to its registered Contact, sent to the address and port its
+   * REGISTER came from over the same transport; no digest. The call's {@link OutboundCall#trunk()}
+   * is {@code phone:<username>}. The future fails at once with a {@link DialException}: NOT_FOUND
+   * when the user has no live binding, CONGESTION over the call limit; otherwise as {@link #dial}.
+   */
+  public CompletableFuture<OutboundCall> dialPhone(PhoneDial dial) {
+    Optional<PhoneBinding> found = deps.phones().flatMap(p -> p.find(dial.username()));
+    if (found.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new DialException(
+              DialResult.Cause.NOT_FOUND,
+              "phone user '" + dial.username() + "' is not registered"));
+    }
+    if (!deps.limit().tryAcquire()) {
+      return CompletableFuture.failedFuture(
+          new DialException(
+              DialResult.Cause.CONGESTION,
+              "call limit reached: " + deps.limit().active() + " calls"));
+    }
+    PhoneBinding binding = found.get();
+    OutboundCall.Target target =
+        new OutboundCall.Target(
+            PHONE_PREFIX + dial.username(),
+            "phone " + dial.username(),
+            dial.username(),
+            Optional.empty(),
+            Optional.empty());
+    return place(
+        target,
+        dial.ringTimeout(),
+        new Flow(binding.sourceHost(), binding.sourcePort(), binding.transport()),
+        (callId, offer) -> phoneInvite(callId, binding, dial, offer));
+  }
+
+  /** The {@link OutboundCall#trunk()} prefix of calls to phones. */
+  public static final String PHONE_PREFIX = "phone:";
+
+  /** Opens the media leg, then sends the INVITE on the call's loop; holds one call slot. */
+  private CompletableFuture<OutboundCall> place(
+      OutboundCall.Target target, Duration ringTimeout, Flow flow, InviteBuilder invite) {
     String callId = deps.sip().provider().getNewCallId().getCallId();
     Executor executor = deps.media().executorFor(callId);
     CompletableFuture<OutboundCall> placed = new CompletableFuture<>();
@@ -92,8 +159,10 @@ public final class OutboundCalls {
                         return;
                       }
                       try {
-                        placed.complete(send(callId, trunk, request, leg));
+                        placed.complete(send(callId, target, ringTimeout, flow, invite, leg));
                       } catch (Exception e) {
+                        calls.remove(callId);
+                        deps.sip().flows().unpin(callId);
                         leg.close();
                         deps.limit().release();
                         placed.completeExceptionally(e);
@@ -102,7 +171,13 @@ public final class OutboundCalls {
     return placed;
   }
 
-  private OutboundCall send(String callId, TrunkConfig trunk, DialRequest request, MediaLeg leg)
+  private OutboundCall send(
+      String callId,
+      OutboundCall.Target target,
+      Duration ringTimeout,
+      Flow flow,
+      InviteBuilder builder,
+      MediaLeg leg)
       throws Exception {
     LocalMedia local =
         new LocalMedia(
@@ -115,13 +190,16 @@ public final class OutboundCalls {
             ThreadLocalRandom.current().nextLong(1, Integer.MAX_VALUE),
             deps.media().advertisedAddress());
     SessionDescription offer = OfferAnswer.offer(local, origin, Direction.SENDRECV);
-    Request invite = invite(callId, trunk, request, offer);
+    Request invite = builder.build(callId, offer);
 
-    OutboundCall call =
-        new OutboundCall(deps.sip(), callId, trunk, request, leg, offer, this::ended);
+    OutboundCall call = new OutboundCall(deps.sip(), callId, target, leg, offer, this::ended);
     CallSession session = new CallSession(call, deps.calls());
     call.attach(session);
     calls.put(callId, call);
+    if (flow != null) {
+      // Before the transaction exists: the stack asks the router for the INVITE's next hop then.
+      deps.sip().flows().pin(callId, flow.host(), flow.port(), flow.transport());
+    }
 
     ClientTransaction ct = deps.sip().provider().getNewClientTransaction(invite);
     Dialog dialog = deps.sip().provider().getNewDialog(ct);
@@ -130,18 +208,17 @@ public final class OutboundCalls {
     deps.timers()
         .schedule(
             leg.executor(),
-            request.ringTimeout(),
+            ringTimeout,
             () -> {
               if (!call.result().isDone()) {
-                call.giveUp(
-                    DialResult.Cause.NO_ANSWER, "No answer within " + request.ringTimeout());
+                call.giveUp(DialResult.Cause.NO_ANSWER, "No answer within " + ringTimeout);
               }
             });
-    log.info("call {} dialling through trunk {}", callId, trunk.name());
+    log.info("call {} dialling {}", callId, target.label());
     return call;
   }
 
-  private Request invite(
+  private Request trunkInvite(
       String callId, TrunkConfig trunk, DialRequest request, SessionDescription offer)
       throws ParseException, javax.sip.InvalidArgumentException {
     SipEndpoint sip = deps.sip();
@@ -155,8 +232,39 @@ public final class OutboundCalls {
     String user = request.callerId().orElse(trunk.fromUser());
     SipURI fromUri = sip.addresses().createSipURI(user, sip.settings().advertisedAddress());
     Address fromAddress = sip.addresses().createAddress(fromUri);
-    FromHeader from = sip.headers().createFromHeader(fromAddress, SipMessages.newTag());
     SipURI toUri = sip.addresses().createSipURI(request.number(), peer.host());
+    return invite(callId, target, fromAddress, toUri, transport, offer);
+  }
+
+  private Request phoneInvite(
+      String callId, PhoneBinding binding, PhoneDial dial, SessionDescription offer)
+      throws ParseException, javax.sip.InvalidArgumentException {
+    SipEndpoint sip = deps.sip();
+    URI target = sip.addresses().createURI(binding.contact());
+    String caller = dial.callerId().orElse(PHONE_DEFAULT_CALLER);
+    Address fromAddress =
+        sip.addresses()
+            .createAddress(
+                sip.addresses().createSipURI(caller, sip.settings().advertisedAddress()));
+    fromAddress.setDisplayName(caller);
+    SipURI toUri =
+        sip.addresses().createSipURI(dial.username(), sip.settings().advertisedAddress());
+    return invite(callId, target, fromAddress, toUri, binding.transport(), offer);
+  }
+
+  /** The From user (and display name) of phone calls without a caller number. */
+  static final String PHONE_DEFAULT_CALLER = "tawag";
+
+  private Request invite(
+      String callId,
+      URI target,
+      Address fromAddress,
+      SipURI toUri,
+      String transport,
+      SessionDescription offer)
+      throws ParseException, javax.sip.InvalidArgumentException {
+    SipEndpoint sip = deps.sip();
+    FromHeader from = sip.headers().createFromHeader(fromAddress, SipMessages.newTag());
     ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(toUri), null);
     int port =
         "tcp".equalsIgnoreCase(transport) ? sip.settings().tcpPort() : sip.settings().udpPort();
@@ -180,6 +288,7 @@ public final class OutboundCalls {
   }
 
   private void ended(OutboundCall call) {
+    deps.sip().flows().unpin(call.callId());
     if (calls.remove(call.callId(), call)) {
       deps.limit().release();
     }

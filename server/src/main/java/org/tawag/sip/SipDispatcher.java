@@ -2,6 +2,7 @@ package org.tawag.sip;
 
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
+import java.util.Optional;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -16,6 +17,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tawag.sip.registrar.Registrar;
 
 /**
  * The one JAIN-SIP listener: sorts each event by method and dialog and hands calls' events to their
@@ -30,6 +32,7 @@ final class SipDispatcher implements SipListenerExt {
   private InboundCalls inbound;
   private OutboundCalls outbound;
   private TrunkRegistrations registrations;
+  private Optional<Registrar> registrar = Optional.empty();
   private volatile boolean draining;
 
   /** Connects the dispatcher once the endpoint exists (the stack needs the listener first). */
@@ -37,8 +40,10 @@ final class SipDispatcher implements SipListenerExt {
       SipEndpoint sip,
       InboundCalls inbound,
       OutboundCalls outbound,
-      TrunkRegistrations registrations) {
+      TrunkRegistrations registrations,
+      Optional<Registrar> registrar) {
     this.registrations = registrations;
+    this.registrar = registrar;
     this.sip = sip;
     this.messages = new SipMessages(sip);
     this.inbound = inbound;
@@ -73,6 +78,12 @@ final class SipDispatcher implements SipListenerExt {
         case Request.CANCEL -> inbound.onCancel(ev);
         case Request.INFO -> inbound.onInfo(ev);
         case Request.OPTIONS -> options(ev);
+        case Request.REGISTER -> {
+          // Phones register with us; trunks' sources (and every source without phones) get 405.
+          if (registrar.isEmpty() || !registrar.get().onRegister(ev)) {
+            statelessReply(ev, Response.METHOD_NOT_ALLOWED, true);
+          }
+        }
         default -> {
           if (SipMessages.KNOWN_NOT_ALLOWED.contains(method)) {
             statelessReply(ev, Response.METHOD_NOT_ALLOWED, true);

@@ -131,6 +131,8 @@ public final class SipEndpoint implements AutoCloseable {
     Properties p = new Properties();
     p.setProperty("javax.sip.STACK_NAME", stackName);
     p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+    // Calls to registered phones follow the phone's flow; everything else routes as by default.
+    p.setProperty("javax.sip.ROUTER_PATH", FlowRouter.class.getName());
     p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipStackLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
@@ -178,6 +180,11 @@ public final class SipEndpoint implements AutoCloseable {
 
   SipStackExt stack() {
     return (SipStackExt) stack;
+  }
+
+  /** The stack's router, where calls to phones pin their flow. */
+  FlowRouter flows() {
+    return (FlowRouter) stack.getRouter();
   }
 
   /** A Contact header with our advertised address for {@code transport} ("udp" or "tcp"). */

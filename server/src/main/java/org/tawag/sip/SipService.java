@@ -1,7 +1,9 @@
 package org.tawag.sip;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +15,14 @@ import org.tawag.call.CallTimers;
 import org.tawag.config.TawagConfig;
 import org.tawag.media.AudioCodec;
 import org.tawag.media.MediaEngine;
+import org.tawag.sip.registrar.PhoneAccess;
+import org.tawag.sip.registrar.PhoneBindings;
+import org.tawag.sip.registrar.Registrar;
 
-/** Tawag's SIP side as one component: the stack, incoming call admission, outgoing calls. */
+/**
+ * Tawag's SIP side as one component: the stack, incoming call admission, outgoing calls, and the
+ * registrar for SIP phones when given {@link PhoneAccess}.
+ */
 public final class SipService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SipService.class);
 
@@ -30,6 +38,7 @@ public final class SipService implements AutoCloseable {
   private final OutboundCalls outbound;
   private final CallLimit limit;
   private final TrunkRegistrations registrations;
+  private final Optional<Registrar> registrar;
 
   private SipService(
       SipEndpoint endpoint,
@@ -37,8 +46,10 @@ public final class SipService implements AutoCloseable {
       InboundCalls inbound,
       OutboundCalls outbound,
       CallLimit limit,
-      TrunkRegistrations registrations) {
+      TrunkRegistrations registrations,
+      Optional<Registrar> registrar) {
     this.registrations = registrations;
+    this.registrar = registrar;
     this.endpoint = endpoint;
     this.dispatcher = dispatcher;
     this.inbound = inbound;
@@ -46,14 +57,51 @@ public final class SipService implements AutoCloseable {
     this.limit = limit;
   }
 
-  /** Starts listening with {@code config.sip()}; calls run their media on {@code media}. */
+  /**
+   * Starts listening with {@code config.sip()}; calls run their media on {@code media}. No phone
+   * can register: REGISTER gets 405 as before.
+   */
   public static SipService start(
       TawagConfig config, MediaEngine media, CallSession.Context calls, CallTimers timers) {
+    return start(config, media, calls, timers, Optional.empty());
+  }
+
+  /**
+   * Starts listening with {@code config.sip()}, and lets SIP phones register as {@code phones} says
+   * (REGISTERs from trunks' networks still get 405).
+   */
+  public static SipService start(
+      TawagConfig config,
+      MediaEngine media,
+      CallSession.Context calls,
+      CallTimers timers,
+      PhoneAccess phones) {
+    return start(config, media, calls, timers, Optional.of(phones));
+  }
+
+  private static SipService start(
+      TawagConfig config,
+      MediaEngine media,
+      CallSession.Context calls,
+      CallTimers timers,
+      Optional<PhoneAccess> phones) {
     SipDispatcher dispatcher = new SipDispatcher();
     SipEndpoint endpoint =
         SipEndpoint.start(config.sip(), "tawag-" + config.sip().udpPort(), dispatcher);
     TrunkDirectory trunks = new TrunkDirectory(config.trunks());
     CallLimit limit = new CallLimit(config.sip().maxCalls());
+    Optional<Registrar> registrar =
+        phones.map(
+            access ->
+                new Registrar(
+                    new Registrar.Deps(
+                        endpoint.provider(),
+                        endpoint.messages(),
+                        endpoint.headers(),
+                        endpoint.addresses(),
+                        source -> trunks.bySource(source).isPresent(),
+                        access,
+                        Clock.systemUTC())));
     InboundCalls inbound =
         new InboundCalls(
             new InboundCalls.Deps(
@@ -67,12 +115,26 @@ public final class SipService implements AutoCloseable {
                 calls));
     OutboundCalls outbound =
         new OutboundCalls(
-            new OutboundCalls.Deps(endpoint, trunks, media, limit, CODECS, calls, timers));
+            new OutboundCalls.Deps(
+                endpoint,
+                trunks,
+                media,
+                limit,
+                CODECS,
+                calls,
+                timers,
+                registrar.map(Registrar::bindings)));
     TrunkRegistrations registrations =
         new TrunkRegistrations(endpoint, config.trunks(), media, timers);
-    dispatcher.bind(endpoint, inbound, outbound, registrations);
+    dispatcher.bind(endpoint, inbound, outbound, registrations, registrar);
     registrations.start();
-    return new SipService(endpoint, dispatcher, inbound, outbound, limit, registrations);
+    registrar.ifPresent(r -> r.start(timers));
+    return new SipService(endpoint, dispatcher, inbound, outbound, limit, registrations, registrar);
+  }
+
+  /** The registered phones, or empty when phones cannot register. */
+  public Optional<PhoneBindings> phones() {
+    return registrar.map(Registrar::bindings);
   }
 
   /** The outgoing-call service. */
@@ -103,6 +165,7 @@ public final class SipService implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.drain();
+    registrar.ifPresent(Registrar::close);
     try {
       // Let the BYEs and un-REGISTERs leave before the listeners close; bounded, so a stuck
       // call cannot hold up shutdown.
