@@ -223,12 +223,13 @@ public final class Registrar implements AutoCloseable {
             bind.expires().toSeconds());
       }
       ok(st, Optional.of(b), now);
-    } else {
-      if (current.isPresent() && current.get().contact().equals(contact)) {
-        bindings.remove(r.user());
-        log.info("phone {} unregistered", r.user());
-      }
+    } else if (current.isPresent() && current.get().contact().equals(contact)) {
+      bindings.remove(r.user());
+      log.info("phone {} unregistered", r.user());
       ok(st, Optional.empty(), now);
+    } else {
+      // Removing a contact that is not bound: the 200 still lists what is (RFC 3261 §10.3 step 8).
+      ok(st, current, now);
     }
   }
 
