@@ -28,11 +28,14 @@ import org.tawag.media.play.SoundLibrary;
 import org.tawag.media.transport.NettyMediaEngine;
 import org.tawag.orders.JdbcOrderStore;
 import org.tawag.orders.OrderSettings;
+import org.tawag.phones.PhoneAgents;
 import org.tawag.queue.CallRecordKeeper;
 import org.tawag.queue.QueueObservers;
 import org.tawag.queue.QueueService;
 import org.tawag.sip.OutboundCalls;
 import org.tawag.sip.SipService;
+import org.tawag.sip.registrar.PhoneAccess;
+import org.tawag.sip.registrar.RegistrarSettings;
 
 /**
  * The composition root: builds every component from the configuration, starts them in order (media,
@@ -115,7 +118,18 @@ public final class TawagServer implements AutoCloseable {
       CallSession.Context calls =
           new CallSession.Context(
               config.dialPlan(), sounds, queues, timers, CallEventsChain.of(records, events));
-      SipService sip = SipService.start(config, media, calls, timers);
+      PhoneAgents phoneAgents = new PhoneAgents(queues, config.agents().phoneNoAnswerRetry());
+      SipService sip =
+          SipService.start(
+              config,
+              media,
+              calls,
+              timers,
+              new PhoneAccess(
+                  users::sipHa1,
+                  phoneAgents,
+                  RegistrarSettings.defaults().withRealm(authSettings.sipRealm())));
+      phoneAgents.attach(sip.outbound());
       HttpService http;
       try {
         QueueService desk = queues;

@@ -17,6 +17,12 @@ public interface AgentDesk {
   /** The agent takes calls. */
   void ready(String agentId);
 
+  /**
+   * The agent becomes ready only if still paused for "no answer" (a device's automatic retry must
+   * not end a pause the operator chose meanwhile).
+   */
+  void readyAfterNoAnswer(String agentId);
+
   /** The agent pauses with {@code reason} (break, lunch...). */
   void pause(String agentId, String reason);
 

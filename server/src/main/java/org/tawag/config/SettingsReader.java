@@ -91,7 +91,8 @@ final class SettingsReader {
   }
 
   static AgentSettings agents(ConfigSection s) {
-    s.allowOnly(Set.of("reconnect-window", "heartbeat", "allowed-origins"));
+    s.allowOnly(
+        Set.of("reconnect-window", "heartbeat", "allowed-origins", "phone-no-answer-retry"));
     Duration heartbeat = s.duration("heartbeat");
     if (heartbeat.toMillis() < 1000) {
       throw s.error("heartbeat", "must be at least 1s");
@@ -104,7 +105,8 @@ final class SettingsReader {
       }
       origins.add(o);
     }
-    return new AgentSettings(s.duration("reconnect-window"), heartbeat, origins);
+    return new AgentSettings(
+        s.duration("reconnect-window"), heartbeat, origins, s.duration("phone-no-answer-retry"));
   }
 
   /** The address peers are told to use: a wildcard there would send them nowhere. */

@@ -135,9 +135,14 @@ public final class AgentStateLog implements QueueObserver, AutoCloseable {
 
   private void insert(List<Change> batch) throws SQLException {
     // Idempotent: a batch that committed but whose success we never saw is written again safely.
+    // H2 has no ON CONFLICT; its MERGE ... KEY rewrites the same values, which is as good here.
+    String columns = "agent_state_events (agent, seq, at, state, reason)";
     String sql =
-        "INSERT INTO agent_state_events (agent, seq, at, state, reason) VALUES (?, ?, ?, ?, ?)"
-            + " ON CONFLICT (agent, seq) DO NOTHING";
+        database.dialect() == Database.Dialect.H2
+            ? "MERGE INTO " + columns + " KEY (agent, seq) VALUES (?, ?, ?, ?, ?)"
+            : "INSERT INTO "
+                + columns
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent, seq) DO NOTHING";
     try (Connection c = database.connection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (Change ch : batch) {

@@ -218,6 +218,19 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   }
 
   @Override
+  public void readyAfterNoAnswer(String agentId) {
+    thread.execute(
+        () -> {
+          if (isMember(agentId)) {
+            AgentView v = engine.agent(agentId);
+            if (v.state() == AgentState.NOT_READY && "no answer".equals(v.reason())) {
+              engine.agentReady(agentId);
+            }
+          }
+        });
+  }
+
+  @Override
   public void pause(String agentId, String reason) {
     thread.execute(() -> engine.agentNotReady(agentId, reason));
   }

@@ -166,6 +166,9 @@ class QueueCallIT {
       assertTrue(((Number) row.get("talk_ms")).longValue() >= 2000, "talk time " + row);
       assertEquals(
           List.of("entered", "offered", "answered", "ended"), eventKinds(callId), "queue events");
+      assertTrue(
+          agentStates("alice").containsAll(List.of("not_ready", "available", "on_call", "wrap_up")),
+          "alice's state changes are stored: " + agentStates("alice"));
     }
   }
 
@@ -398,6 +401,23 @@ class QueueCallIT {
         return row;
       }
     }
+  }
+
+  private static List<String> agentStates(String agent) throws Exception {
+    tawag().server().store().agentStates().flush().get(10, TimeUnit.SECONDS);
+    List<String> states = new ArrayList<>();
+    try (Connection c = tawag().server().store().database().connection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT state FROM agent_state_events WHERE agent = ? ORDER BY seq")) {
+      ps.setString(1, agent);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          states.add(rs.getString(1));
+        }
+      }
+    }
+    return states;
   }
 
   private static List<String> eventKinds(String callId) throws Exception {

@@ -2,11 +2,9 @@ package org.tawag.sip;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.tawag.call.CallSession;
-import org.tawag.call.NoAcdQueues;
 import org.tawag.call.WheelCallTimers;
 import org.tawag.config.ConfigLoader;
 import org.tawag.config.TawagConfig;
@@ -67,7 +65,8 @@ final class PhoneTestServer implements AutoCloseable {
         new CallSession.Context(
             config.dialPlan(),
             SoundLibrary.load(config.soundsDir()),
-            new NoAcdQueues(Duration.ofSeconds(30)),
+            // These tests call phones, never queues.
+            (call, route) -> call.channel().reject(480, "No ACD in this test"),
             timers,
             new RecordingCallEvents());
     RegistrarSettings settings = RegistrarSettings.defaults();
