@@ -107,6 +107,7 @@ public final class TawagServer implements AutoCloseable {
       media = new NettyMediaEngine(config.rtp());
       timers = new WheelCallTimers();
       CallRecordKeeper records = new CallRecordKeeper(store.callLog(), clock);
+      TrunkDialer dialer = new TrunkDialer();
       queues =
           new QueueService(
               config.acd(),
@@ -114,7 +115,9 @@ public final class TawagServer implements AutoCloseable {
               sounds,
               config.agents().reconnectWindow(),
               clock,
-              QueueObservers.of(records, store.agentStates()));
+              QueueObservers.of(records, store.agentStates()),
+              dialer,
+              config.agents().transferTrunk().orElse(null));
       CallSession.Context calls =
           new CallSession.Context(
               config.dialPlan(), sounds, queues, timers, CallEventsChain.of(records, events));
@@ -130,6 +133,7 @@ public final class TawagServer implements AutoCloseable {
                   phoneAgents,
                   RegistrarSettings.defaults().withRealm(authSettings.sipRealm())));
       phoneAgents.attach(sip.outbound());
+      dialer.attach(sip.outbound());
       HttpService http;
       try {
         QueueService desk = queues;

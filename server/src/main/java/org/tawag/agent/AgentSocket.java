@@ -240,6 +240,7 @@ public final class AgentSocket implements AgentLine {
           withCall(m, c -> c.sendDigits(digits));
         }
       }
+      case "transfer" -> onTransfer(m);
       case "wrapup" -> onWrapUp(m);
       case "saveOrder" -> onSaveOrder(m);
       case "ping" -> send(message("pong").put("t", m.getValue("t")));
@@ -268,6 +269,41 @@ public final class AgentSocket implements AgentLine {
       return;
     }
     action.accept(call.control());
+  }
+
+  private void onTransfer(JsonObject m) {
+    String callId = m.getValue("callId") instanceof String id ? id : null;
+    JsonObject to = m.getValue("to") instanceof JsonObject o ? o : null;
+    String queue = to != null && to.getValue("queue") instanceof String q ? q : null;
+    String number = to != null && to.getValue("number") instanceof String n ? n : null;
+    if ((queue == null) == (number == null)) {
+      error("bad_field", "to must have either queue or number", "to");
+      return;
+    }
+    if (queue != null && !queue.matches("[A-Za-z0-9_-]{1,64}")) {
+      error("bad_field", "not a queue name", "to.queue");
+      return;
+    }
+    if (number != null && !number.matches("\\+?[0-9*#]{1,32}")) {
+      error(
+          "bad_field", "a number is 1-32 digits, * or #, with an optional leading +", "to.number");
+      return;
+    }
+    withCall(
+        m,
+        c ->
+            (queue != null ? c.transferToQueue(queue) : c.transferToNumber(number))
+                .whenComplete(
+                    (v, e) -> {
+                      if (e != null) {
+                        context.runOnContext(
+                            w ->
+                                error(
+                                    "transfer_refused",
+                                    e.getMessage(),
+                                    queue != null ? "to.queue" : "to.number"));
+                      }
+                    }));
   }
 
   private void onWrapUp(JsonObject m) {

@@ -1,5 +1,7 @@
 package org.tawag.agent;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * What an agent does to the caller's leg of a connected call. Any thread; each action runs on the
  * call's serial context. Actions on a call that has ended do nothing.
@@ -19,4 +21,17 @@ public interface CallControl {
 
   /** Sends RFC 4733 digits to the caller's side (an IVR on the far end), one after another. */
   void sendDigits(String digits);
+
+  /**
+   * Blind transfer to {@code queue}: the caller waits there with its music and the agent goes to
+   * wrap-up. Fails at once for a queue that is not configured.
+   */
+  CompletableFuture<Void> transferToQueue(String queue);
+
+  /**
+   * Blind transfer to an outside {@code number}: the agent goes to wrap-up, the caller hears music
+   * until the number answers and is then bridged to it; if it does not answer, the call goes back
+   * to its queue rather than being lost.
+   */
+  CompletableFuture<Void> transferToNumber(String number);
 }

@@ -78,7 +78,12 @@ public final class ConfigLoader {
             soundsDir);
     Path dataDir = Path.of(tawag.string("data-dir"));
     DatabaseSettings database = SettingsReader.database(tawag.section("database"), dataDir);
-    AgentSettings agents = SettingsReader.agents(tawag.section("agents"));
+    ConfigSection agentsSection = tawag.section("agents");
+    AgentSettings agents = SettingsReader.agents(agentsSection);
+    if (agents.transferTrunk().isPresent()
+        && trunks.stream().noneMatch(t -> t.name().equals(agents.transferTrunk().get()))) {
+      throw agentsSection.error("transfer-trunk", "no trunk of that name in tawag.trunks");
+    }
     return new TawagConfig(
         sip,
         rtp,

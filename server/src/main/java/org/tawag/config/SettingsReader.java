@@ -92,7 +92,12 @@ final class SettingsReader {
 
   static AgentSettings agents(ConfigSection s) {
     s.allowOnly(
-        Set.of("reconnect-window", "heartbeat", "allowed-origins", "phone-no-answer-retry"));
+        Set.of(
+            "reconnect-window",
+            "heartbeat",
+            "allowed-origins",
+            "phone-no-answer-retry",
+            "transfer-trunk"));
     Duration heartbeat = s.duration("heartbeat");
     if (heartbeat.toMillis() < 1000) {
       throw s.error("heartbeat", "must be at least 1s");
@@ -106,7 +111,11 @@ final class SettingsReader {
       origins.add(o);
     }
     return new AgentSettings(
-        s.duration("reconnect-window"), heartbeat, origins, s.duration("phone-no-answer-retry"));
+        s.duration("reconnect-window"),
+        heartbeat,
+        origins,
+        s.duration("phone-no-answer-retry"),
+        s.has("transfer-trunk") ? Optional.of(s.identifier("transfer-trunk")) : Optional.empty());
   }
 
   /** The address peers are told to use: a wildcard there would send them nowhere. */

@@ -177,6 +177,18 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
   }
 
   @Override
+  public void transferred(String callId, String agent, String target, Instant at) {
+    withEntry(
+        callId,
+        e -> {
+          if (target.equals("number")) {
+            e.transferredOut = true;
+          }
+          e.event(at, QueueEvent.Kind.TRANSFERRED, agent, target);
+        });
+  }
+
+  @Override
   public void hold(String callId, boolean held, Instant at) {
     withEntry(
         callId,
@@ -281,6 +293,9 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
   }
 
   private static Outcome outcome(Entry e) {
+    if (e.transferredOut) {
+      return Outcome.TRANSFERRED;
+    }
     if (e.answeredAt != null) {
       if (e.agentHungUp) {
         return Outcome.COMPLETED_BY_AGENT;
@@ -340,6 +355,7 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
     boolean abandoned;
     boolean overflowed;
     boolean agentHungUp;
+    boolean transferredOut;
     boolean written;
     boolean wrapped;
 

@@ -36,6 +36,12 @@ public interface QueueObserver {
    */
   default void leftQueue(String callId, Instant at) {}
 
+  /**
+   * The agent transferred the call: {@code target} is {@code queue:<name>} (it waits again there)
+   * or {@code number} (it leaves the ACD for an outside number; never the number itself).
+   */
+  default void transferred(String callId, String agent, String target, Instant at) {}
+
   /** The caller was put on hold ({@code held}) or taken off hold. */
   default void hold(String callId, boolean held, Instant at) {}
 

@@ -54,6 +54,11 @@ public final class QueueObservers implements QueueObserver {
   }
 
   @Override
+  public void transferred(String callId, String agent, String target, Instant at) {
+    all.forEach(o -> o.transferred(callId, agent, target, at));
+  }
+
+  @Override
   public void hold(String callId, boolean held, Instant at) {
     all.forEach(o -> o.hold(callId, held, at));
   }

@@ -69,6 +69,8 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   private final Map<String, QueueSpec> specs = new HashMap<>();
   private final Duration reconnectWindow;
   private final QueueObserver observer;
+  private final OutsideDialer dialer;
+  private final String transferTrunk;
 
   private final Map<String, Handle> calls = new ConcurrentHashMap<>();
   private final Map<String, AgentLine> lines = new ConcurrentHashMap<>();
@@ -81,7 +83,9 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
 
   /**
    * Builds the service; {@code reconnectWindow} is how long a connected call waits on hold for its
-   * agent's device to come back before it returns to the head of its queue.
+   * agent's device to come back before it returns to the head of its queue. Transfers to outside
+   * numbers go through {@code dialer} over {@code transferTrunk}, or the call's own trunk when
+   * null.
    */
   public QueueService(
       AcdConfig config,
@@ -89,8 +93,12 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       SoundLibrary sounds,
       Duration reconnectWindow,
       Clock clock,
-      QueueObserver observer) {
+      QueueObserver observer,
+      OutsideDialer dialer,
+      String transferTrunk) {
     this.clock = clock;
+    this.dialer = dialer;
+    this.transferTrunk = transferTrunk;
     this.sounds = sounds;
     this.reconnectWindow = reconnectWindow;
     this.observer = observer;
@@ -134,6 +142,11 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       return;
     }
     h.gone = true;
+    if (h.outside) {
+      // Transferred out: the ACD let go of it already; end the outside leg with the caller's.
+      h.hangUpOutside();
+      return;
+    }
     thread.execute(
         () -> {
           String agent = h.agent;
@@ -430,6 +443,8 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     volatile String agent;
     volatile boolean gone;
     volatile boolean endedByAgent;
+    volatile boolean outside;
+    private volatile OutsideDialer.OutsideLeg outsideLeg;
 
     private LoopPlayer music;
     private boolean answered;
@@ -575,6 +590,126 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
               fromAgent.mute(on);
             }
           });
+    }
+
+    @Override
+    public CompletableFuture<Void> transferToQueue(String target) {
+      if (!specs.containsKey(target)) {
+        return CompletableFuture.failedFuture(
+            new IllegalArgumentException("no queue named " + target));
+      }
+      thread.execute(
+          () -> {
+            String from = releaseAgent("queue:" + target);
+            if (from == null) {
+              return;
+            }
+            queue = target;
+            observer.entered(callId, target, clock.instant());
+            loop.execute(this::playMusic);
+            engine.callArrived(callId, target, 0);
+          });
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> transferToNumber(String number) {
+      if (dialer == null) {
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("transfers to numbers are not available"));
+      }
+      thread.execute(
+          () -> {
+            if (releaseAgent("number") == null) {
+              return;
+            }
+            outside = true;
+            observer.leftQueue(callId, clock.instant());
+            loop.execute(this::playMusic);
+            String trunk = transferTrunk != null ? transferTrunk : session.channel().trunk();
+            dialer
+                .dial(trunk, number, caller)
+                .whenComplete(
+                    (leg, error) ->
+                        loop.execute(
+                            () -> {
+                              if (error == null) {
+                                bridgeOutside(leg);
+                              } else {
+                                log.info(
+                                    "call {}: transfer to a number failed ({}), back to {}",
+                                    callId,
+                                    error.getClass().getSimpleName(),
+                                    queue);
+                                backToQueue();
+                              }
+                            }));
+          });
+      return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * On the ACD thread: ends the agent's part of a connected call for a transfer; returns the
+     * agent, or null when the call is not connected to one any more.
+     */
+    private String releaseAgent(String target) {
+      String from = agent;
+      if (gone || from == null || talking.get(from) != this) {
+        return null;
+      }
+      observer.transferred(callId, from, target, clock.instant());
+      talking.remove(from, this);
+      agent = null;
+      AgentLine line = lines.get(from);
+      if (line != null) {
+        line.callEnded(callId, "transfer");
+      }
+      engine.callEnded(callId);
+      loop.execute(
+          () -> {
+            toAgent = null;
+            fromAgent = null;
+          });
+      return from;
+    }
+
+    private void bridgeOutside(OutsideDialer.OutsideLeg leg) {
+      if (session.isEnded() || gone) {
+        leg.hangUp();
+        return;
+      }
+      outsideLeg = leg;
+      AudioPipe fromOutside = new AudioPipe();
+      AudioPipe toOutside = new AudioPipe();
+      media().setSource(fromOutside);
+      media().setSink((codec, frame) -> toOutside.push(codec, frame, 0));
+      leg.media()
+          .executor()
+          .execute(
+              () -> {
+                leg.media().setSource(toOutside);
+                leg.media().setSink((codec, frame) -> fromOutside.push(codec, frame, 0));
+              });
+      leg.ended().thenRun(() -> loop.execute(() -> session.hangUp(EndReason.LOCAL_HANGUP)));
+    }
+
+    private void backToQueue() {
+      if (session.isEnded() || gone) {
+        return;
+      }
+      thread.execute(
+          () -> {
+            outside = false;
+            observer.entered(callId, queue, clock.instant());
+            engine.callArrived(callId, queue, 0);
+          });
+    }
+
+    void hangUpOutside() {
+      OutsideDialer.OutsideLeg leg = outsideLeg;
+      if (leg != null) {
+        leg.hangUp();
+      }
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.net.SocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +49,7 @@ class QueueCallIT {
           tawag.queues.support.offer-timeout = 2s
           tawag.queues.support.wrap-up = 20s
           tawag.agents.reconnect-window = 3s
+          tawag.agents.transfer-trunk = sipp-uas
           """);
 
   @TempDir Path work;
@@ -264,6 +266,111 @@ class QueueCallIT {
       assertEquals("caller", again.await("ended", Duration.ofSeconds(15)).getString("by"));
       assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
     }
+  }
+
+  @Test
+  void blindTransferToAQueueReachesAnotherOperator() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    CompletableFuture<Sipp.Result> sipp =
+        CompletableFuture.supplyAsync(() -> sipp("uac-server-hangs-up.xml", List.of()));
+    String callId = alice.await("offer", WAIT).getString("callId");
+    alice.send("answer", "callId", callId);
+    alice.await("connected", WAIT);
+    AgentClient bob = readyAgent("bob");
+
+    alice.send("transfer", "callId", callId, "to", new JsonObject().put("queue", "support"));
+    assertEquals("transfer", alice.await("ended", WAIT).getString("by"));
+    alice.awaitState("wrap_up", WAIT);
+    assertEquals(callId, bob.await("offer", WAIT).getString("callId"));
+    bob.send("answer", "callId", callId);
+    bob.await("connected", WAIT);
+    bob.send("hangup", "callId", callId);
+    assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
+
+    Map<String, Object> row = awaitCallRow(callId, false);
+    assertEquals("bob", row.get("agent"));
+    assertEquals("completed_by_agent", row.get("outcome"));
+    assertEquals(
+        List.of(
+            "entered",
+            "offered",
+            "answered",
+            "transferred",
+            "entered",
+            "offered",
+            "answered",
+            "ended"),
+        eventKinds(callId));
+  }
+
+  @Test
+  void blindTransferToANumberBridgesTheCallerToIt() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    try (RtpProbe caller = new RtpProbe();
+        RtpProbe outside = new RtpProbe()) {
+      CompletableFuture<Sipp.Result> far =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return Sipp.in(Files.createDirectories(work.resolve("outside")))
+                      .run(
+                          "uas-digest-probe.xml",
+                          null,
+                          List.of(
+                              "-i",
+                              "127.0.0.1",
+                              "-p",
+                              String.valueOf(tawag().uasPort()),
+                              "-mp",
+                              String.valueOf(tawag().sippMediaPort() + 40),
+                              "-key",
+                              "rtp_port",
+                              String.valueOf(outside.port())),
+                          40);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      CompletableFuture<Sipp.Result> sipp = call(caller, "uac-echo.xml", 8000);
+      String callId = alice.await("offer", WAIT).getString("callId");
+      alice.send("answer", "callId", callId);
+      alice.await("connected", WAIT);
+
+      alice.send("transfer", "callId", callId, "to", new JsonObject().put("number", "5551234"));
+      assertEquals("transfer", alice.await("ended", WAIT).getString("by"));
+      alice.send("wrapup", "callId", callId, "disposition", "information_only");
+
+      SocketAddress toCaller = caller.firstSource().get(10, TimeUnit.SECONDS);
+      SocketAddress toOutside;
+      try {
+        toOutside = outside.firstSource().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError(
+            "no RTP to the number; its SIPp: " + far.get(40, TimeUnit.SECONDS).describe(), e);
+      }
+      long start = System.nanoTime();
+      CompletableFuture<Void> fromOutside = outside.sendTone(toOutside, AudioCodec.PCMU, 1500, 75);
+      caller.sendTone(toCaller, AudioCodec.PCMU, 1000, 75).get(10, TimeUnit.SECONDS);
+      fromOutside.get(10, TimeUnit.SECONDS);
+      long settled = start + 400_000_000L;
+      long end = System.nanoTime() - 100_000_000L;
+      assertTrue(tonePackets(outside, settled, end, 1000) >= 40, "the number hears the caller");
+      assertTrue(tonePackets(caller, settled, end, 1500) >= 40, "the caller hears the number");
+
+      assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
+      Sipp.Result r = far.get(30, TimeUnit.SECONDS);
+      assertEquals(0, r.exitCode(), "the number gets Tawag's BYE: " + r.describe());
+      Map<String, Object> row = awaitCallRow(callId, true);
+      assertEquals("transferred", row.get("outcome"));
+      assertEquals("alice", row.get("agent"));
+    }
+  }
+
+  private static long tonePackets(RtpProbe probe, long from, long to, int hz) {
+    return probe.receivedAfter(from).stream()
+        .filter(p -> p.nanos() < to && p.payload().length >= 160)
+        .filter(p -> hasTone(AudioCodec.PCMU, p.payload(), hz))
+        .count();
   }
 
   @Test
