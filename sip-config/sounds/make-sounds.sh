@@ -23,6 +23,39 @@ say demo-menu "For an echo test, press 1. To hear goodbye, press 2. To reach sup
 say invalid "Sorry, that is not a valid choice."
 say queue-unavailable "Sorry, no operator can take your call right now. Please call again later."
 
+# Queue announcements, played one after another (PromptSequence): "You are number | twenty |
+# one | in the queue. | Your estimated wait is | about | three | minutes. | To leave a callback
+# request, press | star." Parts are cut tight (silence trimmed at both ends, a short pause after)
+# so numbers built of two parts ("twenty" "one") sound like one word.
+part() {
+  espeak-ng -v en-us -s 150 -w "$tmp/$1.wav" "$2"
+  sox "$tmp/$1.wav" -r 8000 -c 1 -b 16 -e signed-integer "$1.wav" \
+    silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse norm -3 pad 0.05 "${3:-0.1}"
+}
+
+part you-are-number "You are number" 0.05
+part in-the-queue "in the queue." 0.4
+part position-100-or-more "You are number one hundred or more in the queue." 0.4
+part estimated-wait-is "Your estimated wait is" 0.05
+part less-than-a-minute "less than a minute." 0.4
+part about "about" 0.05
+part more-than "more than" 0.05
+part minute "minute." 0.4
+part minutes "minutes." 0.4
+part callback-press "To leave a callback request, press" 0.05
+part callback-thanks "Thank you. We will call you back. Goodbye." 0.3
+part key-star "star." 0.4
+part key-pound "pound." 0.4
+n=0
+for word in zero one two three four five six seven eight nine ten eleven twelve thirteen \
+  fourteen fifteen sixteen seventeen eighteen nineteen; do
+  part "number-$n" "$word" 0.05
+  n=$((n + 1))
+done
+for tens in 2:twenty 3:thirty 4:forty 5:fifty 6:sixty 7:seventy 8:eighty 9:ninety; do
+  part "number-${tens%%:*}0" "${tens#*:}" 0.05
+done
+
 # Hold music: a slow I - vi - IV - V progression in C, four 3-second chords of soft sine tones
 # with a fade in and out on each chord so the 12-second loop joins without a click.
 chord() {
