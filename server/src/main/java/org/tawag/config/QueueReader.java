@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,7 +35,8 @@ final class QueueReader {
           "when-no-agents",
           "service-level",
           "announce-every",
-          "music");
+          "music",
+          "callback-key");
 
   private static final Set<String> QUEUE_KEYS =
       Stream.concat(DEFAULT_KEYS.stream(), Stream.of("members")).collect(Collectors.toSet());
@@ -64,6 +66,22 @@ final class QueueReader {
     return DialPlanReader.sound(section, "music", soundsDir);
   }
 
+  /** {@value QueueMedia#NO_CALLBACK_KEY} (empty), or one of 0-9, * and #. */
+  private static Optional<Character> callbackKey(ConfigSection section) {
+    if (!section.has("callback-key")) {
+      return Optional.empty();
+    }
+    String text = section.string("callback-key");
+    if (text.equals(QueueMedia.NO_CALLBACK_KEY)) {
+      return Optional.empty();
+    }
+    if (text.length() != 1 || !QueueMedia.isCallbackKey(text.charAt(0))) {
+      throw section.error(
+          "callback-key", "expected none or one key: 0-9, \"*\" or \"#\" (quote * and #)");
+    }
+    return Optional.of(text.charAt(0));
+  }
+
   /** The queues and their members and music, in queue-name order. */
   record Queues(AcdConfig acd, List<QueueMedia> media) {}
 
@@ -83,7 +101,11 @@ final class QueueReader {
       ConfigSection q = queues.section(name);
       specs.add(reader.spec(q));
       members.addAll(reader.members(q));
-      media.add(new QueueMedia(name, music(reader.from(q, "music"), soundsDir)));
+      media.add(
+          new QueueMedia(
+              name,
+              music(reader.from(q, "music"), soundsDir),
+              callbackKey(reader.from(q, "callback-key"))));
     }
     try {
       return new Queues(new AcdConfig(specs, members), media);

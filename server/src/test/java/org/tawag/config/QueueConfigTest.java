@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tawag.acd.AcdConfig;
@@ -63,7 +64,9 @@ class QueueConfigTest {
             new Member("bob", "support", 1)),
         config.acd().members());
     assertEquals(
-        List.of(new QueueMedia("sales", QueueMedia.RING), new QueueMedia("support", "hold-music")),
+        List.of(
+            new QueueMedia("sales", QueueMedia.RING),
+            new QueueMedia("support", "hold-music", Optional.of('*'))),
         config.queueMedia());
   }
 
