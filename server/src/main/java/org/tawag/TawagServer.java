@@ -32,6 +32,7 @@ import org.tawag.phones.PhoneAgents;
 import org.tawag.queue.CallRecordKeeper;
 import org.tawag.queue.QueueObservers;
 import org.tawag.queue.QueueService;
+import org.tawag.queue.callback.JdbcCallbackRequests;
 import org.tawag.sip.OutboundCalls;
 import org.tawag.sip.SipService;
 import org.tawag.sip.registrar.PhoneAccess;
@@ -117,7 +118,8 @@ public final class TawagServer implements AutoCloseable {
               clock,
               QueueObservers.of(records, store.agentStates()),
               dialer,
-              config.agents().transferTrunk().orElse(null));
+              config.agents().transferTrunk().orElse(null),
+              new JdbcCallbackRequests(store.database(), store.workers()));
       CallSession.Context calls =
           new CallSession.Context(
               config.dialPlan(), sounds, queues, timers, CallEventsChain.of(records, events));

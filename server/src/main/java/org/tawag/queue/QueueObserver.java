@@ -31,6 +31,14 @@ public interface QueueObserver {
   default void overflowed(String callId, String target, Instant at) {}
 
   /**
+   * The caller pressed the queue's callback key while waiting and leaves with a callback request:
+   * neither answered nor abandoned. The ACD still reports the call's end as {@link #abandoned}
+   * right after (its counters have no other way out for a waiting call), then {@link #leftQueue}; a
+   * call record takes this outcome over that one.
+   */
+  default void callbackRequested(String callId, String queue, Instant at) {}
+
+  /**
    * The call is out of the ACD for good (ended, or sent to a dial-plan target or hung up by
    * overflow); nothing more about it follows from the ACD.
    */

@@ -49,6 +49,11 @@ public final class QueueObservers implements QueueObserver {
   }
 
   @Override
+  public void callbackRequested(String callId, String queue, Instant at) {
+    all.forEach(o -> o.callbackRequested(callId, queue, at));
+  }
+
+  @Override
   public void leftQueue(String callId, Instant at) {
     all.forEach(o -> o.leftQueue(callId, at));
   }

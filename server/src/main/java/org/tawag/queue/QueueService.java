@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,12 @@ import org.tawag.media.AudioSink;
 import org.tawag.media.MediaLeg;
 import org.tawag.media.play.LoopPlayer;
 import org.tawag.media.play.PromptPlayer;
+import org.tawag.media.play.PromptSequence;
+import org.tawag.media.play.Sound;
 import org.tawag.media.play.SoundLibrary;
+import org.tawag.queue.announce.AnnouncementScript;
+import org.tawag.queue.callback.CallbackRequest;
+import org.tawag.queue.callback.CallbackRequests;
 
 /**
  * The live ACD: joins calls from the dial plan, agents' devices and the pure {@link AcdEngine}.
@@ -48,6 +54,10 @@ import org.tawag.media.play.SoundLibrary;
  * <p>A call is answered as soon as it is queued, so the caller hears hold music rather than
  * ringing, and is bridged to the agent who accepts: the caller's RTP frames go to the agent's line
  * and the agent's frames come back through an {@link AudioPipe}.
+ *
+ * <p>While it waits, the caller hears its position and estimated wait every {@code announce-every}
+ * over the music ({@link AnnouncementScript}), and may press the queue's callback key to leave a
+ * callback request ({@link CallbackRequests}) and hang up instead.
  */
 public final class QueueService implements CallQueues, AgentDesk, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(QueueService.class);
@@ -71,6 +81,11 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   private final QueueObserver observer;
   private final OutsideDialer dialer;
   private final String transferTrunk;
+  private final CallbackRequests callbacks;
+  private final Map<String, Character> callbackKeys = new HashMap<>();
+
+  /** Whether every announcement sound is in the library; without them, callers hear music only. */
+  private final boolean announcements;
 
   private final Map<String, Handle> calls = new ConcurrentHashMap<>();
   private final Map<String, AgentLine> lines = new ConcurrentHashMap<>();
@@ -85,7 +100,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
    * Builds the service; {@code reconnectWindow} is how long a connected call waits on hold for its
    * agent's device to come back before it returns to the head of its queue. Transfers to outside
    * numbers go through {@code dialer} over {@code transferTrunk}, or the call's own trunk when
-   * null.
+   * null; {@code callbacks} stores the requests of callers who press their queue's callback key.
    */
   public QueueService(
       AcdConfig config,
@@ -95,15 +110,24 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       Clock clock,
       QueueObserver observer,
       OutsideDialer dialer,
-      String transferTrunk) {
+      String transferTrunk,
+      CallbackRequests callbacks) {
     this.clock = clock;
     this.dialer = dialer;
     this.transferTrunk = transferTrunk;
     this.sounds = sounds;
     this.reconnectWindow = reconnectWindow;
     this.observer = observer;
+    this.callbacks = callbacks;
     for (QueueMedia m : media) {
       musicByQueue.put(m.queue(), m.music());
+      m.callbackKey().ifPresent(key -> callbackKeys.put(m.queue(), key));
+    }
+    List<String> missing =
+        AnnouncementScript.soundNames().stream().filter(n -> sounds.find(n).isEmpty()).toList();
+    this.announcements = missing.isEmpty();
+    if (!announcements) {
+      log.warn("queue announcements off: sounds missing: {}", missing);
     }
     for (QueueSpec q : config.queues()) {
       specs.put(q.name(), q);
@@ -165,6 +189,97 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
             }
           }
         });
+  }
+
+  /** The queue's callback key leaves a callback request, if the call is still waiting. */
+  @Override
+  public void digit(CallSession call, char digit) {
+    Handle h = calls.get(call.channel().callId());
+    if (h == null || h.leaving || h.fromAgent != null || call.isEnded()) {
+      return;
+    }
+    Character key = callbackKeys.get(h.queue);
+    if (key == null || key != digit) {
+      return;
+    }
+    h.leaving = true;
+    thread.execute(() -> takeCallbackRequest(h));
+  }
+
+  /** On the ACD thread, which alone knows whether an agent took the call meanwhile. */
+  private void takeCallbackRequest(Handle h) {
+    if (h.agent != null || !calls.remove(h.callId, h)) {
+      h.loop.execute(() -> h.leaving = false);
+      return;
+    }
+    h.gone = true;
+    Instant now = clock.instant();
+    observer.callbackRequested(h.callId, h.queue, now);
+    // Out of the engine now, so no agent is offered the call while it says goodbye.
+    engine.callEnded(h.callId);
+    observer.leftQueue(h.callId, now);
+    CompletableFuture<Void> stored;
+    try {
+      stored = callbacks.add(new CallbackRequest(h.callId, h.queue, h.caller, now));
+    } catch (RuntimeException e) {
+      stored = CompletableFuture.failedFuture(e);
+    }
+    stored.whenComplete(
+        (ok, e) -> {
+          if (e != null) {
+            // The exception's class only: a database message may quote the caller's number.
+            log.error(
+                "call {}: callback request not stored ({})", h.callId, e.getClass().getName());
+          } else {
+            log.info("call {}: callback request stored for queue {}", h.callId, h.queue);
+          }
+          h.loop.execute(() -> confirmCallback(h, e == null));
+        });
+  }
+
+  /** Thanks the caller (or says sorry when the request was not stored), then hangs up. */
+  private void confirmCallback(Handle h, boolean stored) {
+    if (h.session.isEnded()) {
+      return;
+    }
+    h.answer();
+    Optional<Sound> sound =
+        sounds.find(stored ? AnnouncementScript.CALLBACK_THANKS : QUEUE_FULL_SOUND);
+    if (sound.isEmpty()) {
+      h.session.hangUp(EndReason.LOCAL_HANGUP);
+      return;
+    }
+    h.media().setSink(null);
+    h.media()
+        .setSource(
+            new PromptPlayer(
+                sound.get(), () -> h.loop.execute(() -> h.session.hangUp(EndReason.LOCAL_HANGUP))));
+  }
+
+  /** Plays {@code script} in place of the music of a call still waiting; on the call's loop. */
+  private void playAnnouncement(Handle h, List<String> script) {
+    if (h.session.isEnded() || h.gone || h.leaving || !h.answered || h.fromAgent != null) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (h.announcement != null && !h.announcement.done() && now.isBefore(h.announcementEnds)) {
+      // announce-every is shorter than the announcement: let this one finish.
+      return;
+    }
+    List<Sound> parts = script.stream().map(sounds::get).toList();
+    PromptSequence sequence =
+        new PromptSequence(
+            parts,
+            () -> {
+              // Inside the sequence's last read, so it is still the leg's source: nobody (an agent
+              // answering, a callback request) has taken the line meanwhile.
+              if (!h.session.isEnded() && !h.leaving && h.fromAgent == null) {
+                h.media().setSource(h.music);
+              }
+            });
+    h.announcement = sequence;
+    h.announcementEnds = now.plusMillis(20L * sequence.frames());
+    h.media().setSource(sequence);
   }
 
   // ---- agents (any thread) ----
@@ -357,12 +472,19 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
 
     @Override
     public void announce(String callId, int position, Optional<Duration> estimatedWait) {
-      // Spoken position and wait need number prompts; until they ship, waiting callers hear music.
       log.debug(
           "call {}: position {}, estimated wait {}",
           callId,
           position,
           estimatedWait.map(Duration::toSeconds).orElse(-1L));
+      Handle h = calls.get(callId);
+      if (h == null || !announcements) {
+        return;
+      }
+      List<String> script =
+          AnnouncementScript.sounds(
+              position, estimatedWait, Optional.ofNullable(callbackKeys.get(h.queue)));
+      h.loop.execute(() -> playAnnouncement(h, script));
     }
 
     @Override
@@ -452,6 +574,14 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     private AudioSink toAgent;
     private boolean held;
     private boolean muted;
+
+    /** The last announcement started, and when it ends if nothing interrupts it. */
+    private PromptSequence announcement;
+
+    private Instant announcementEnds;
+
+    /** A callback request is being taken: no more announcements, no second request. */
+    private boolean leaving;
 
     Handle(
         CallSession session,
