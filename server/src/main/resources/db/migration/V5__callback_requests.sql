@@ -17,7 +17,7 @@ CREATE TABLE callback_requests (
 CREATE INDEX callback_requests_status_ix ON callback_requests (status, requested_at);
 
 -- A call that left its queue with a callback request is neither answered nor abandoned: its own
--- outcome, and its own queue event.
+-- outcome, and its own queue event ('callback': kind is VARCHAR(16)).
 ALTER TABLE calls DROP CONSTRAINT calls_outcome_ck;
 ALTER TABLE calls ADD CONSTRAINT calls_outcome_ck CHECK (outcome IN ('completed_by_caller',
   'completed_by_agent', 'completed_by_system', 'abandoned', 'overflowed', 'timed_out',
@@ -25,5 +25,4 @@ ALTER TABLE calls ADD CONSTRAINT calls_outcome_ck CHECK (outcome IN ('completed_
 
 ALTER TABLE call_events DROP CONSTRAINT call_events_kind_ck;
 ALTER TABLE call_events ADD CONSTRAINT call_events_kind_ck CHECK (kind IN ('entered', 'offered',
-  'no_answer', 'answered', 'transferred', 'abandoned', 'overflowed', 'ended',
-  'callback_requested'));
+  'no_answer', 'answered', 'transferred', 'abandoned', 'overflowed', 'ended', 'callback'));
