@@ -69,7 +69,9 @@ public record CallRecord(
     TIMED_OUT,
     TRANSFERRED,
     FAILED,
-    REJECTED;
+    REJECTED,
+    /** The caller left the queue with a callback request (V5). */
+    CALLBACK_REQUESTED;
 
     /** The database code, e.g. {@code completed_by_caller}. */
     public String code() {

@@ -23,7 +23,9 @@ public record QueueEvent(
     TRANSFERRED,
     ABANDONED,
     OVERFLOWED,
-    ENDED;
+    ENDED,
+    /** The caller pressed the queue's callback key (V5). */
+    CALLBACK;
 
     /** The database code, e.g. {@code no_answer}. */
     public String code() {

@@ -143,9 +143,25 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
     withEntry(
         callId,
         e -> {
+          if (e.callbackRequested) {
+            return; // the ACD's way out for a waiting call; the callback request says why
+          }
           e.abandoned = true;
           e.builder.waited(waited);
           e.event(at, QueueEvent.Kind.ABANDONED, null, queue);
+        });
+  }
+
+  @Override
+  public void callbackRequested(String callId, String queue, Instant at) {
+    withEntry(
+        callId,
+        e -> {
+          e.callbackRequested = true;
+          if (e.queuedAt != null) {
+            e.builder.waited(Duration.between(e.queuedAt, at));
+          }
+          e.event(at, QueueEvent.Kind.CALLBACK, null, queue);
         });
   }
 
@@ -306,6 +322,9 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
         default -> Outcome.FAILED;
       };
     }
+    if (e.callbackRequested) {
+      return Outcome.CALLBACK_REQUESTED;
+    }
     if (e.abandoned) {
       return Outcome.ABANDONED;
     }
@@ -353,6 +372,7 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
     EndReason reason;
     String agent;
     boolean abandoned;
+    boolean callbackRequested;
     boolean overflowed;
     boolean agentHungUp;
     boolean transferredOut;

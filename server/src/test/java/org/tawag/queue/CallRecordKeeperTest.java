@@ -133,6 +133,24 @@ class CallRecordKeeperTest {
   }
 
   @Test
+  void callerWhoLeavesACallbackRequestIsNotAbandoned() {
+    arrive("c1");
+    seconds(40);
+    keeper.callbackRequested("c1", "support", now);
+    keeper.abandoned("c1", "support", Duration.ofSeconds(40), now);
+    keeper.leftQueue("c1", now);
+    seconds(3);
+    keeper.callEnded("c1", EndReason.LOCAL_HANGUP);
+
+    CallRecord r = written.get(0);
+    assertEquals(Outcome.CALLBACK_REQUESTED, r.outcome());
+    assertEquals(Duration.ofSeconds(40), r.waited());
+    assertEquals(
+        List.of(QueueEvent.Kind.ENTERED, QueueEvent.Kind.CALLBACK, QueueEvent.Kind.ENDED),
+        events.get(0).stream().map(QueueEvent::kind).toList());
+  }
+
+  @Test
   void overflowToATargetThatHangsUpIsOverflowed() {
     arrive("c1");
     seconds(60);

@@ -111,6 +111,22 @@ class QueueWaitIT {
     assertEquals("open", row.get("status"));
     assertNotNull(row.get("requested_at"));
     assertEquals(0, tawag().server().queues().calls(), "the call left the queue");
+    String callId = (String) row.get("call_id");
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      try (Connection c = tawag().server().store().database().connection();
+          PreparedStatement ps = c.prepareStatement("SELECT outcome FROM calls WHERE id = ?")) {
+        ps.setString(1, callId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getString(1) != null) {
+            assertEquals("callback_requested", rs.getString(1));
+            break;
+          }
+        }
+      }
+      assertTrue(System.nanoTime() < deadline, "no call record");
+      Thread.sleep(100);
+    }
   }
 
   // ---- helpers ----
