@@ -68,6 +68,9 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   /** Music on hold for queues that ring instead of playing music. */
   static final String DEFAULT_MUSIC = "hold-music";
 
+  /** How often the engine's invariants are checked. */
+  static final Duration INVARIANT_CHECK_EVERY = Duration.ofSeconds(5);
+
   /** Length of each RFC 4733 digit an agent sends. */
   private static final int DIGIT_MS = 120;
 
@@ -133,6 +136,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       specs.put(q.name(), q);
     }
     this.engine = new AcdEngine(config, clock, thread, new Commands());
+    scheduleInvariantCheck();
   }
 
   // ---- calls (on each call's loop) ----
@@ -408,6 +412,28 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   /** Checks the engine's invariants now, repairing what is broken; returns the repairs. */
   public CompletableFuture<Integer> checkInvariants() {
     return CompletableFuture.supplyAsync(engine::checkInvariants, thread);
+  }
+
+  /**
+   * The engine checks its invariants (one live offer per agent, no agent on call without a call, no
+   * ended call left queued) every {@link #INVARIANT_CHECK_EVERY}; a broken one is repaired, logged
+   * and counted there, so a bug can delay distribution by at most that long, never stall it.
+   */
+  private void scheduleInvariantCheck() {
+    thread.schedule(
+        INVARIANT_CHECK_EVERY,
+        () -> {
+          try {
+            engine.checkInvariants();
+          } finally {
+            scheduleInvariantCheck();
+          }
+        });
+  }
+
+  /** Repairs made by the invariant checks so far, read on the ACD thread. */
+  public CompletableFuture<Long> invariantRepairs() {
+    return CompletableFuture.supplyAsync(engine::invariantRepairs, thread);
   }
 
   private boolean isMember(String agentId) {

@@ -61,6 +61,48 @@ class AudioPipeTest {
   }
 
   @Test
+  void standingDelayAfterABurstIsTrimmedWithinASecond() {
+    AudioPipe pipe = new AudioPipe();
+    byte[] out = new byte[160];
+    // A burst of 9 frames, then a steady producer: one in, one out, every 20 ms.
+    int n = 0;
+    for (; n < 9; n++) {
+      pipe.push(AudioCodec.PCMU, frame(n), 0);
+    }
+    for (int tick = 0; tick < AudioPipe.TRIM_WINDOW; tick++) {
+      assertTrue(pipe.read(AudioCodec.PCMU, out));
+      pipe.push(AudioCodec.PCMU, frame(n++), 0);
+    }
+    assertEquals(AudioPipe.PRIME, pipe.buffered(), "back to the prime level: 60 ms");
+    assertEquals(6, pipe.stats().trimmed());
+    // Played in order, the trimmed ones skipped, and no underrun afterwards.
+    for (int tick = 0; tick < 200; tick++) {
+      assertTrue(pipe.read(AudioCodec.PCMU, out), "tick " + tick);
+      pipe.push(AudioCodec.PCMU, frame(n++), 0);
+    }
+    assertEquals(0, pipe.stats().underruns());
+  }
+
+  @Test
+  void jitteryProducerKeepsItsCover() {
+    AudioPipe pipe = new AudioPipe();
+    byte[] out = new byte[160];
+    for (int i = 0; i < AudioPipe.PRIME; i++) {
+      pipe.push(AudioCodec.PCMU, frame(i), 0);
+    }
+    // Frames arrive in pairs every 40 ms: the level swings between 1 and 3, nothing is trimmed.
+    for (int tick = 0; tick < 500; tick++) {
+      assertTrue(pipe.read(AudioCodec.PCMU, out));
+      if (tick % 2 == 1) {
+        pipe.push(AudioCodec.PCMU, frame(1), 0);
+        pipe.push(AudioCodec.PCMU, frame(2), 0);
+      }
+    }
+    assertEquals(0, pipe.stats().trimmed());
+    assertEquals(0, pipe.stats().underruns());
+  }
+
+  @Test
   void convertsBetweenLawsByTable() {
     AudioPipe pipe = new AudioPipe();
     byte[] ulaw = new byte[160];

@@ -73,6 +73,9 @@ class QueueCallIT {
     for (AgentClient a : agents) {
       a.close();
     }
+    // Real flows never leave the engine in a state its invariant check has to repair.
+    assertEquals(0, tawag().server().queues().checkInvariants().get());
+    assertEquals(0L, tawag().server().queues().invariantRepairs().get());
     // The next test starts with everyone logged out.
     long deadline = System.nanoTime() + WAIT.toNanos();
     for (String agent : List.of("alice", "bob")) {
