@@ -40,11 +40,21 @@ final class EchoCall {
   long retransmitNanos;
   int timerGeneration;
   byte[] ack;
-  long inviteNanos;
+  /** Volatile: read by the operator threads for arrival to offer. */
+  volatile long inviteNanos;
+  /** When the first 100 Trying arrived, or -1. */
+  long tryingNanos = -1;
+  /** When the first 180 or 183 arrived, or -1. */
+  volatile long ringNanos = -1;
   long answerNanos = -1;
   long byeNanos = -1;
+  /** When the call reached DONE, or -1. */
+  long doneNanos = -1;
   /** Why the call failed, or null while it has not. */
   String failure;
+
+  // Operator client threads: when the first offer of this call was read, or -1.
+  long offerNanos = -1;
 
   // SIP thread -> sender and receiver.
   volatile InetSocketAddress remoteRtp;

@@ -3,8 +3,6 @@ package org.tawag.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +37,7 @@ public final class EchoLoad {
     opts.put("rtp-base", "40000");
     opts.put("sip-port", "0");
     opts.put("max-loss", "0.05");
+    opts.put("in-flight", "0");
     opts.put("out", "");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -59,7 +58,8 @@ public final class EchoLoad {
             Long.parseLong(opts.get("drain-ms")),
             Integer.parseInt(opts.get("rtp-base")),
             Integer.parseInt(opts.get("sip-port")),
-            Double.parseDouble(opts.get("max-loss")));
+            Double.parseDouble(opts.get("max-loss")),
+            Integer.parseInt(opts.get("in-flight")));
     Map<String, String> result = run(config);
     report(config, result, System.out);
     if (!opts.get("out").isEmpty()) {
@@ -77,58 +77,13 @@ public final class EchoLoad {
   }
 
   static Map<String, String> run(LoadConfig config) throws IOException, InterruptedException {
-    EchoCall[] calls = new EchoCall[config.calls()];
-    int port = config.rtpBase();
-    for (int i = 0; i < calls.length; i++) {
-      DatagramChannel ch = null;
-      while (ch == null) {
-        if (port > 65532) {
-          throw new IOException("no free even UDP port left for call " + i);
-        }
-        DatagramChannel c = DatagramChannel.open();
-        try {
-          c.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 16);
-          c.bind(new InetSocketAddress("127.0.0.1", port));
-          ch = c;
-        } catch (IOException e) {
-          c.close();
-          port += 2;
-        }
-      }
-      calls[i] = new EchoCall(i, ch, port, config.maxFrames());
-      port += 2;
-    }
-    String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-    try (DatagramChannel sip = DatagramChannel.open()) {
-      sip.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 22);
-      sip.bind(new InetSocketAddress("127.0.0.1", config.sipPort()));
-      SipCaller caller = new SipCaller(config, calls, sip, runId);
-      RtpSender sender = new RtpSender(calls, config.maxFrames());
-      RtpReceiver receiver = new RtpReceiver(calls);
-      Thread rx = new Thread(receiver, "rtp-rx");
-      Thread tx = new Thread(sender, "rtp-tx");
-      Thread sipThread = new Thread(caller, "sip");
-      rx.setPriority(Thread.MAX_PRIORITY);
-      tx.setPriority(Thread.MAX_PRIORITY);
-      long start = System.nanoTime();
-      rx.start();
-      tx.start();
-      sipThread.start();
-      sipThread.join();
-      long wall = System.nanoTime() - start;
-      sender.stop();
-      receiver.stop();
-      tx.join();
-      rx.join();
-      return summarize(config, calls, caller, sender, receiver, wall);
-    } finally {
-      for (EchoCall c : calls) {
-        c.rtp.close();
-      }
+    try (LoadRun run = LoadRun.open(config)) {
+      run.start();
+      return run.finish();
     }
   }
 
-  private static Map<String, String> summarize(
+  static Map<String, String> summarize(
       LoadConfig config,
       EchoCall[] calls,
       SipCaller caller,
@@ -151,16 +106,27 @@ public final class EchoLoad {
     DelayHistogram setup = new DelayHistogram();
     Map<String, Integer> reasons = new TreeMap<>();
     List<long[]> spans = new ArrayList<>();
+    long firstInvite = Long.MAX_VALUE;
+    long lastOkEnd = Long.MIN_VALUE;
+    int completed = 0;
     for (EchoCall c : calls) {
       if (c.answerNanos >= 0) {
         answered++;
         setup.add(c.answerNanos - c.inviteNanos);
       }
       String why = c.failure;
-      if (why == null && c.answerNanos >= 0 && c.echoedFrames == 0) {
+      boolean audioChecked = config.maxLoss() < 1;
+      if (why == null && audioChecked && c.answerNanos >= 0 && c.echoedFrames == 0) {
         why = "no echo";
       } else if (why == null && c.loss() > config.maxLoss()) {
         why = "loss over " + pct(config.maxLoss());
+      }
+      if (c.inviteNanos > 0) {
+        firstInvite = Math.min(firstInvite, c.inviteNanos);
+      }
+      if (why == null && c.doneNanos >= 0) {
+        completed++;
+        lastOkEnd = Math.max(lastOkEnd, c.doneNanos);
       }
       if (why != null) {
         failed++;
@@ -200,6 +166,11 @@ public final class EchoLoad {
     r.put("answered", Integer.toString(answered));
     r.put("failed", Integer.toString(failed));
     r.put("failed_pct", fmt(100.0 * failed / calls.length));
+    r.put("completed", Integer.toString(completed));
+    // Calls completed per second from the first INVITE to the end of the last good call.
+    r.put(
+        "cps",
+        fmt(completed == 0 ? 0 : completed / ((lastOkEnd - firstInvite) / 1e9)));
     r.put("max_concurrent_answered", Integer.toString(caller.maxAnswered()));
     r.put("max_concurrent_echo", Integer.toString(maxUp));
     r.put("frames_sent", Long.toString(sent));
@@ -230,7 +201,7 @@ public final class EchoLoad {
     return r;
   }
 
-  private static void report(LoadConfig config, Map<String, String> r, PrintStream out) {
+  static void report(LoadConfig config, Map<String, String> r, PrintStream out) {
     out.printf(
         Locale.ROOT,
         "echo load: %s calls to %s at %s, %s/s, hold %s ms%n",
@@ -241,8 +212,10 @@ public final class EchoLoad {
         r.get("hold_ms"));
     out.printf(
         Locale.ROOT,
-        "  answered %s, failed %s (%s%%)%s%n",
+        "  answered %s, completed %s (%s per second), failed %s (%s%%)%s%n",
         r.get("answered"),
+        r.get("completed"),
+        r.get("cps"),
         r.get("failed"),
         r.get("failed_pct"),
         r.get("failure_reasons").isEmpty() ? "" : ": " + r.get("failure_reasons"));
@@ -285,7 +258,7 @@ public final class EchoLoad {
         r.get("wall_s"));
   }
 
-  private static String fmt(double v) {
+  static String fmt(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
   }
 

@@ -50,7 +50,8 @@ final class SipCaller implements Runnable {
 
   private int started;
   private int finished;
-  private int answered;
+  /** Calls answered and not yet hung up; written by the SIP thread only, read by probes. */
+  private volatile int answered;
   private int maxAnswered;
   private long startNanos;
 
@@ -68,6 +69,16 @@ final class SipCaller implements Runnable {
             + rampNanos
             + TimeUnit.MILLISECONDS.toNanos(config.holdMillis() + config.drainMillis())
             + TimeUnit.SECONDS.toNanos(70);
+  }
+
+  /** Calls answered and not yet hung up now (any thread). */
+  int answeredNow() {
+    return answered;
+  }
+
+  /** The Call-ID of call {@code index} of run {@code runId}, known before its INVITE leaves. */
+  static String callIdOf(int index, String runId) {
+    return "b" + index + "-" + runId + "@127.0.0.1";
   }
 
   /** The most calls answered and not yet hung up at one time. */
@@ -93,7 +104,7 @@ final class SipCaller implements Runnable {
           break;
         }
         long next = Math.min(now + TimeUnit.MILLISECONDS.toNanos(5), deadlineNanos);
-        if (started < calls.length) {
+        if (started < calls.length && !inFlightFull()) {
           next = Math.min(next, startNanos + started * interval);
         }
         if (!timers.isEmpty()) {
@@ -108,7 +119,9 @@ final class SipCaller implements Runnable {
         selector.selectedKeys().clear();
         readAll();
         now = System.nanoTime();
-        while (started < calls.length && now >= startNanos + started * interval) {
+        while (started < calls.length
+            && now >= startNanos + started * interval
+            && !inFlightFull()) {
           invite(calls[started++], now);
         }
         while (!timers.isEmpty() && timers.peek().at() <= now) {
@@ -118,6 +131,10 @@ final class SipCaller implements Runnable {
     } catch (IOException e) {
       throw new IllegalStateException("SIP socket failed", e);
     }
+  }
+
+  private boolean inFlightFull() {
+    return config.inFlight() > 0 && started - finished >= config.inFlight();
   }
 
   private void readAll() throws IOException {
@@ -157,6 +174,11 @@ final class SipCaller implements Runnable {
 
   private void inviteResponse(EchoCall c, SipMessage m, int status, long now) {
     if (status < 200) {
+      if (status == 100 && c.tryingNanos < 0) {
+        c.tryingNanos = now;
+      } else if (status >= 180 && c.ringNanos < 0) {
+        c.ringNanos = now;
+      }
       if (c.state == EchoCall.State.CALLING) {
         c.state = EchoCall.State.PROCEEDING;
         c.timerGeneration++; // a provisional response stops INVITE retransmissions (§17.1.1.2)
@@ -280,7 +302,7 @@ final class SipCaller implements Runnable {
   }
 
   private void invite(EchoCall c, long now) {
-    c.callId = "b" + c.index + "-" + runId + "@127.0.0.1";
+    c.callId = callIdOf(c.index, runId);
     c.fromTag = "bt" + c.index + runId;
     c.inviteBranch = "z9hG4bK-b" + runId + "-" + c.index + "-i";
     byCallId.put(c.callId, c);
@@ -469,6 +491,7 @@ final class SipCaller implements Runnable {
   private void done(EchoCall c) {
     if (c.state != EchoCall.State.DONE) {
       c.state = EchoCall.State.DONE;
+      c.doneNanos = System.nanoTime();
       c.sending = false;
       c.timerGeneration++;
       finished++;
