@@ -26,6 +26,9 @@ import org.tawag.config.TawagConfig;
 import org.tawag.http.HttpService;
 import org.tawag.media.play.SoundLibrary;
 import org.tawag.media.transport.NettyMediaEngine;
+import org.tawag.metrics.MetricsEndpoint;
+import org.tawag.metrics.MetricsSettings;
+import org.tawag.metrics.TawagMetrics;
 import org.tawag.orders.JdbcOrderStore;
 import org.tawag.orders.OrderSettings;
 import org.tawag.phones.PhoneAgents;
@@ -51,6 +54,7 @@ public final class TawagServer implements AutoCloseable {
   private final QueueService queues;
   private final SipService sip;
   private final HttpService http;
+  private final TawagMetrics metrics;
 
   private TawagServer(
       NettyMediaEngine media,
@@ -58,13 +62,15 @@ public final class TawagServer implements AutoCloseable {
       Store store,
       QueueService queues,
       SipService sip,
-      HttpService http) {
+      HttpService http,
+      TawagMetrics metrics) {
     this.media = media;
     this.timers = timers;
     this.store = store;
     this.queues = queues;
     this.sip = sip;
     this.http = http;
+    this.metrics = metrics;
   }
 
   /** Starts a server; {@code events} sees every call (metrics and records hang here). */
@@ -101,11 +107,14 @@ public final class TawagServer implements AutoCloseable {
       throw new IllegalStateException("cannot create the first admin: " + e.getMessage(), e);
     }
     Sessions sessions = Sessions.of(authSettings, clock);
+    TawagMetrics metrics = TawagMetrics.create(config, MetricsSettings.defaults(), clock);
+    metrics.bindStore(store.callLog(), store.agentStates());
     NettyMediaEngine media = null;
     WheelCallTimers timers = null;
     QueueService queues = null;
     try {
       media = new NettyMediaEngine(config.rtp());
+      metrics.bindMedia(media);
       timers = new WheelCallTimers();
       CallRecordKeeper records = new CallRecordKeeper(store.callLog(), clock);
       TrunkDialer dialer = new TrunkDialer();
@@ -116,13 +125,17 @@ public final class TawagServer implements AutoCloseable {
               sounds,
               config.agents().reconnectWindow(),
               clock,
-              QueueObservers.of(records, store.agentStates()),
+              QueueObservers.of(records, store.agentStates(), metrics.queues()),
               dialer,
               config.agents().transferTrunk().orElse(null),
               new JdbcCallbackRequests(store.database(), store.workers()));
       CallSession.Context calls =
           new CallSession.Context(
-              config.dialPlan(), sounds, queues, timers, CallEventsChain.of(records, events));
+              config.dialPlan(),
+              sounds,
+              queues,
+              timers,
+              CallEventsChain.of(records, events, metrics.calls()));
       PhoneAgents phoneAgents = new PhoneAgents(queues, config.agents().phoneNoAnswerRetry());
       SipService sip =
           SipService.start(
@@ -136,6 +149,7 @@ public final class TawagServer implements AutoCloseable {
                   RegistrarSettings.defaults().withRealm(authSettings.sipRealm())));
       phoneAgents.attach(sip.outbound());
       dialer.attach(sip.outbound());
+      metrics.bindSip(sip);
       HttpService http;
       try {
         QueueService desk = queues;
@@ -160,7 +174,8 @@ public final class TawagServer implements AutoCloseable {
                           clock);
                   auth.mount(router);
                   Authz authz = auth.authz();
-                  new AgentGateway(
+                  AgentGateway gateway =
+                      new AgentGateway(
                           vertx,
                           request ->
                               authz
@@ -170,8 +185,10 @@ public final class TawagServer implements AutoCloseable {
                           authz.origins()::allowed,
                           desk,
                           orders,
-                          config.agents().heartbeat().toMillis())
-                      .mount(router);
+                          config.agents().heartbeat().toMillis());
+                  gateway.mount(router);
+                  metrics.bindAgentSockets(gateway.stats());
+                  new MetricsEndpoint(vertx, metrics).mount(router);
                 });
       } catch (RuntimeException e) {
         sip.close();
@@ -185,7 +202,7 @@ public final class TawagServer implements AutoCloseable {
           config.rtp().portMax(),
           http.port(),
           store.describe());
-      return new TawagServer(media, timers, store, queues, sip, http);
+      return new TawagServer(media, timers, store, queues, sip, http, metrics);
     } catch (RuntimeException e) {
       if (queues != null) {
         queues.close();
@@ -197,6 +214,7 @@ public final class TawagServer implements AutoCloseable {
         media.close();
       }
       store.close();
+      metrics.close();
       throw e;
     }
   }
@@ -221,6 +239,11 @@ public final class TawagServer implements AutoCloseable {
     return queues;
   }
 
+  /** The metrics registry. */
+  public TawagMetrics metrics() {
+    return metrics;
+  }
+
   /** The store. */
   public Store store() {
     return store;
@@ -234,6 +257,7 @@ public final class TawagServer implements AutoCloseable {
     timers.close();
     media.close();
     store.close();
+    metrics.close();
     log.info("Tawag stopped");
   }
 }
