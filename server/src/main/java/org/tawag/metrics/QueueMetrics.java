@@ -114,11 +114,7 @@ public final class QueueMetrics implements QueueObserver {
 
   @Override
   public void notAnswered(String callId, String agent, Instant at) {
-    Counter.builder(Meters.AGENT_OFFERS_UNANSWERED.meterName())
-        .description(Meters.AGENT_OFFERS_UNANSWERED.help())
-        .tag("agent", agentLabel(agent))
-        .register(registry)
-        .increment();
+    agentCounter(Meters.AGENT_OFFERS_UNANSWERED, agentLabel(agent)).increment();
   }
 
   @Override
@@ -140,11 +136,7 @@ public final class QueueMetrics implements QueueObserver {
     if (waited.compareTo(m.spec.serviceLevel()) <= 0) {
       m.answeredInSl.increment();
     }
-    Counter.builder(Meters.AGENT_CALLS_HANDLED.meterName())
-        .description(Meters.AGENT_CALLS_HANDLED.help())
-        .tag("agent", agentLabel(agent))
-        .register(registry)
-        .increment();
+    agentCounter(Meters.AGENT_CALLS_HANDLED, agentLabel(agent)).increment();
   }
 
   @Override
@@ -267,6 +259,9 @@ public final class QueueMetrics implements QueueObserver {
   private String agentLabel(String agent) {
     String label = agentLabels.of(agent);
     if (agentLabelsRegistered.add(label)) {
+      // Every series of a new label starts at zero, so rate() sees its first increment.
+      agentCounter(Meters.AGENT_CALLS_HANDLED, label);
+      agentCounter(Meters.AGENT_OFFERS_UNANSWERED, label);
       for (AgentState s : AgentState.values()) {
         if (s != AgentState.OFFLINE) {
           FunctionCounter.builder(
@@ -280,6 +275,13 @@ public final class QueueMetrics implements QueueObserver {
       }
     }
     return label;
+  }
+
+  private Counter agentCounter(Meters meter, String label) {
+    return Counter.builder(meter.meterName())
+        .description(meter.help())
+        .tag("agent", label)
+        .register(registry);
   }
 
   private void stopWaiting(String callId) {
