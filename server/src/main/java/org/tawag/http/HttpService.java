@@ -12,8 +12,8 @@ import org.tawag.config.HttpSettings;
 import org.tawag.sip.SipService;
 
 /**
- * The HTTP side: the web UI from the classpath and a health check. The operator WebSocket, the REST
- * API and {@code /metrics} arrive with their issues.
+ * The HTTP server: the feature routes its caller mounts (login and users, the agent WebSocket,
+ * {@code /metrics}), a health check, and the web UI from the classpath last.
  */
 public final class HttpService implements AutoCloseable {
   private final Vertx vertx;
