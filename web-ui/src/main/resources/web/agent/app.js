@@ -1,0 +1,194 @@
+/**
+ * The operator page: signs in over the REST API, opens the agent WebSocket, and wires the
+ * protocol client (protocol.js), the audio engine and the panels together. `?test=1` turns off
+ * the browser's voice processing so the browser tests' tones pass through unchanged.
+ */
+import { AgentProtocol } from './protocol.js';
+import { AudioEngine } from './audio-engine.js';
+import { renderCallPanel } from './call-panel.js';
+import { showFieldErrors } from './field-errors.js';
+import { applyPop, clearOrder, fillOrder, readOrder } from './order-form.js';
+import { bindShortcuts, renderShortcutList } from './shortcuts.js';
+import { clock, stateLabel } from './format.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const audio = new AudioEngine({
+  testMode: params.get('test') === '1',
+  toneHz: Number(params.get('toneHz') ?? 1000),
+  onStats: renderQuality,
+});
+let client = null;
+let lastPopCall = null;
+let lastOrderShown = null;
+
+renderShortcutList($('shortcut-list'));
+buildKeypad();
+$('login-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  signIn();
+});
+fetch('/api/me').then((r) => (r.ok ? r.json().then(enterConsole) : null), () => null);
+
+async function signIn() {
+  $('login-error').textContent = '';
+  const res = await fetch('/api/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: $('username').value, password: $('password').value }),
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    $('login-error').textContent = body.error ?? `sign-in failed (${res.status})`;
+    return;
+  }
+  $('password').value = '';
+  enterConsole(body);
+}
+
+function enterConsole(me) {
+  $('login-view').hidden = true;
+  $('console').hidden = false;
+  $('state-box').hidden = false;
+  $('agent-name').textContent = me.displayName ?? me.username;
+  // The sign-in click is the user gesture that lets the AudioContext start.
+  audio.start().catch((e) => showError(`microphone: ${e.message ?? e}`));
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/agent/v1`;
+  client = new AgentProtocol({ connect: () => new WebSocket(url) });
+  client.on('change', render);
+  client.on('audio', (buf) => audio.receive(buf));
+  client.start();
+  bindActions();
+  setInterval(() => client && render(client.view), 1000);
+}
+
+function render(view) {
+  const now = Date.now();
+  $('connection').dataset.state = view.connection;
+  $('connection').textContent = view.connection === 'open' ? 'connected' : view.connection;
+  $('state-label').dataset.state = view.state;
+  $('state-label').textContent = stateLabel(view.state, view.reason);
+  $('state-time').textContent = view.since ? clock(now - view.since) : '';
+  renderCallPanel(view, now);
+  const callId = view.offer?.callId ?? view.call?.callId ?? view.wrapup?.callId ?? null;
+  if (callId && view.pop && lastPopCall !== callId) {
+    lastPopCall = callId;
+    applyPop($('order-form'), view.pop);
+  }
+  if (!callId && lastPopCall) {
+    lastPopCall = null;
+    lastOrderShown = null;
+    clearOrder($('order-form'));
+  }
+  if (view.order && view.order !== lastOrderShown) {
+    lastOrderShown = view.order;
+    fillOrder($('order-form'), view.order);
+    $('order-id').textContent = view.order.id;
+    $('order-saved').textContent = 'saved';
+  }
+  if (!view.order) $('order-id').textContent = '';
+  showFieldErrors($('order-form'), view.errors.saveOrder);
+  showFieldErrors($('wrapup-view'), view.errors.wrapup);
+  $('call-view').querySelector('[data-for="dtmf"]').textContent = view.errors.dtmf?.digits ?? '';
+  $('call-view').querySelector('[data-for="transfer"]').textContent =
+    view.lastError?.code === 'transfer_refused' ? view.lastError.message : '';
+  $('last-error').textContent =
+    view.lastError && now - view.lastError.at < 8000 ? view.lastError.message ?? view.lastError.code : '';
+  // Only the call's own audio goes out: nothing from the microphone between calls.
+  audio.setSender(view.call ? (frame) => client.sendAudio(frame) : null);
+  showWhen();
+}
+
+function renderQuality(s) {
+  $('mic-level').style.width = `${Math.min(100, Math.round(s.level * 300))}%`;
+  $('quality').textContent = s.rxFrames ? `lost ${s.lost} · buffer ${s.depthMs} ms` : '';
+}
+
+function showError(text) {
+  $('last-error').textContent = text;
+}
+
+const actions = {
+  ready: () => client?.ready(),
+  pause: () => client?.pause($('pause-reason').value),
+  answer: () => client?.answer(),
+  reject: () => client?.reject(),
+  hangup: () => client?.hangup(),
+  mute: () => client?.mute(!client.view.call?.muted),
+  hold: () => client?.hold(!client.view.call?.held),
+  keypad: () => $('dtmf-input').focus(),
+  transfer: () => $('transfer-to').focus(),
+  order: () => $('order-form').elements.fullName.focus(),
+  saveOrder: () => saveOrder(),
+  wrapup: () => wrapUp(),
+  logout: () => logOut(),
+};
+
+function bindActions() {
+  for (const name of ['ready', 'pause', 'answer', 'reject', 'hangup', 'mute', 'hold', 'logout']) {
+    $(name).addEventListener('click', actions[name]);
+  }
+  $('dtmf-send').addEventListener('click', sendDigits);
+  $('dtmf-input').addEventListener('keydown', (e) => e.key === 'Enter' && sendDigits());
+  $('transfer').addEventListener('click', transfer);
+  $('transfer-to').addEventListener('keydown', (e) => e.key === 'Enter' && transfer());
+  $('order-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    saveOrder();
+  });
+  $('wrapup-view').addEventListener('submit', (e) => {
+    e.preventDefault();
+    wrapUp();
+  });
+  $('disposition').addEventListener('change', showWhen);
+  bindShortcuts(document, actions);
+}
+
+function buildKeypad() {
+  const keys = '123456789*0#'.split('').map((d) => {
+    const b = Object.assign(document.createElement('button'), { type: 'button', textContent: d });
+    b.addEventListener('click', () => client?.dtmf(d));
+    return b;
+  });
+  $('keypad-keys').replaceChildren(...keys);
+}
+
+function sendDigits() {
+  const digits = $('dtmf-input').value.trim();
+  if (digits && client?.dtmf(digits)) $('dtmf-input').value = '';
+}
+
+function transfer() {
+  const to = $('transfer-to').value.trim();
+  if (to) client?.transfer({ [$('transfer-kind').value]: to });
+}
+
+function saveOrder() {
+  $('order-saved').textContent = '';
+  client?.saveOrder(readOrder($('order-form'), client.view.order?.id));
+}
+
+function wrapUp() {
+  const disposition = $('disposition').value;
+  const d = { disposition };
+  if (disposition === 'agreed' && client?.view.order) d.orderId = client.view.order.id;
+  if (disposition === 'refused') d.reason = $('refusal-reason').value;
+  if (disposition === 'callback' && $('callback-at').value) {
+    d.callbackAt = new Date($('callback-at').value).toISOString();
+  }
+  client?.wrapUp(d);
+}
+
+/** Reason and call-back time appear only for the dispositions that need them. */
+function showWhen() {
+  for (const el of $('wrapup-view').querySelectorAll('[data-when]')) {
+    el.hidden = el.dataset.when !== $('disposition').value;
+  }
+}
+
+async function logOut() {
+  client?.logout();
+  client?.stop();
+  await fetch('/api/logout', { method: 'POST' });
+  location.reload();
+}
