@@ -151,6 +151,7 @@ test('invalid order errors are kept by field for the order form, then cleared on
   assert.deepEqual(c.view.errors.saveOrder, {}, 'a new attempt clears the old errors');
   socket().server({ type: 'orderSaved', callId: 'c3', order: { id: 'o1' } });
   assert.equal(c.view.order.id, 'o1');
+  assert.equal(c.view.lastError, null, 'the saved order clears the old error');
 });
 
 test('a bad_field error on wrap-up is kept under its field', () => {

@@ -79,6 +79,7 @@ function render(view) {
     lastPopCall = null;
     lastOrderShown = null;
     clearOrder($('order-form'));
+    $('order-saved').textContent = '';
   }
   if (view.order && view.order !== lastOrderShown) {
     lastOrderShown = view.order;

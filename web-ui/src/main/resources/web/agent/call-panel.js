@@ -13,6 +13,8 @@ export function renderCallPanel(view, now) {
   $('offer-view').hidden = mode !== 'offer';
   $('call-view').hidden = mode !== 'call';
   $('wrapup-view').hidden = mode !== 'wrapup';
+  $('idle-hint').textContent =
+    view.state === 'available' ? 'Waiting for a call.' : 'Press Ready to take calls.';
   if (view.offer) {
     $('offer-caller').textContent = view.offer.caller ?? 'unknown number';
     $('offer-queue').textContent = view.offer.queue;

@@ -211,6 +211,8 @@ const HANDLERS = {
     view.audio = msg.audio;
   },
   state(view, msg, now) {
+    // A state change means the last request went through: its error no longer applies.
+    if (msg.state !== view.state) view.lastError = null;
     view.state = msg.state;
     view.reason = msg.reason ?? null;
     view.since = msg.since ? Date.parse(msg.since) : now;
@@ -259,6 +261,7 @@ const HANDLERS = {
   orderSaved(view, msg) {
     view.order = msg.order;
     view.errors.saveOrder = {};
+    view.lastError = null;
   },
   error(view, msg, now, client) {
     view.lastError = { code: msg.code, message: msg.message, field: msg.field ?? null, at: now };
