@@ -3,6 +3,7 @@ package org.tawag.webui;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,10 +74,15 @@ final class Browser implements AutoCloseable {
     int rate = 48_000;
     int samples = rate * seconds;
     ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(36 + samples * 2)
+        .put("WAVE".getBytes(StandardCharsets.US_ASCII));
+    b.put("fmt ".getBytes(StandardCharsets.US_ASCII))
+        .putInt(16)
+        .putShort((short) 1)
+        .putShort((short) 1);
     b.putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-    b.put("data".getBytes()).putInt(samples * 2);
+    b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
     for (int i = 0; i < samples; i++) {
       b.putShort((short) Math.round(0.5 * 32767 * Math.sin(2 * Math.PI * hz * i / rate)));
     }
