@@ -26,6 +26,9 @@ public interface MediaEngine extends AutoCloseable {
   /** Legs open now. */
   int openLegs();
 
+  /** RTP totals over every leg this engine opened, for metrics. */
+  MediaCounters counters();
+
   @Override
   void close();
 }

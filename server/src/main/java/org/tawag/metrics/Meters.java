@@ -77,9 +77,49 @@ public enum Meters {
       "tawag.sip.trunks.registered",
       null,
       "1 when every trunk that registers is registered now, else 0"),
+  SIP_REQUESTS(
+      "tawag.sip.requests",
+      null,
+      "SIP requests by direction (in, out) and method (INVITE, ACK, BYE, CANCEL, OPTIONS, INFO,"
+          + " REGISTER, other)"),
+  SIP_RESPONSES(
+      "tawag.sip.responses",
+      null,
+      "SIP responses by direction, the method answered and code class (1xx..6xx)"),
+  TRUNK_UP(
+      "tawag.trunk.up",
+      null,
+      "1 while some peer of the trunk answers OPTIONS probes (any code), 0 after a timeout"),
+  TRUNK_OPTIONS_RTT(
+      "tawag.trunk.options.rtt", "seconds", "Round trip of answered OPTIONS probes per trunk"),
+  TRUNK_REGISTERED(
+      "tawag.trunk.registered",
+      null,
+      "1 while the trunk's outgoing registration is accepted, else 0 (trunks that register)"),
 
   // ---- media ----
   MEDIA_RTP_LEGS("tawag.media.rtp.legs", null, "RTP legs (port pairs) open now"),
+  MEDIA_RTP_PACKETS_RECEIVED(
+      "tawag.media.rtp.packets.received",
+      null,
+      "RTP packets received and accepted (added each RTCP interval and when a leg closes)"),
+  MEDIA_RTP_PACKETS_SENT("tawag.media.rtp.packets.sent", null, "RTP packets sent"),
+  MEDIA_RTP_PACKETS_LOST(
+      "tawag.media.rtp.packets.lost",
+      null,
+      "RTP packets lost on the way in (RFC 3550 A.3: expected minus received, per source)"),
+  MEDIA_JITTER_BUFFER_LATE(
+      "tawag.media.jitter.buffer.late",
+      null,
+      "Received RTP packets dropped because they arrived after their playout time"),
+  MEDIA_JITTER_BUFFER_OVERFLOWS(
+      "tawag.media.jitter.buffer.overflows",
+      null,
+      "Times the jitter buffer ran past its maximum depth and dropped its oldest audio"),
+  MEDIA_RTP_JITTER(
+      "tawag.media.rtp.jitter",
+      "seconds",
+      "Interarrival jitter (RFC 3550 A.8) of each leg when it closes"),
   AGENT_SOCKETS("tawag.agent.sockets", null, "Operator WebSockets open now"),
   AGENT_AUDIO_FRAMES_SENT(
       "tawag.agent.audio.frames.sent", null, "Audio frames sent to operators' browsers"),

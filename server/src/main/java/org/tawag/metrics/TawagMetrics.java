@@ -1,5 +1,6 @@
 package org.tawag.metrics;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +27,7 @@ import org.tawag.call.CallEvents;
 import org.tawag.calls.CallLogWriter;
 import org.tawag.config.TawagConfig;
 import org.tawag.config.TrunkConfig;
+import org.tawag.media.MediaCounters;
 import org.tawag.media.MediaEngine;
 import org.tawag.queue.AgentStateLog;
 import org.tawag.queue.QueueObserver;
@@ -38,10 +40,17 @@ import org.tawag.sip.SipService;
  * MetricsEndpoint}.
  */
 public final class TawagMetrics implements AutoCloseable {
+  /** Jitter buckets: 5 ms is a clean LAN, 30 ms and up is what listeners start to hear. */
+  private static final double[] JITTER_BUCKETS_SECONDS = {
+    0.001, 0.005, 0.010, 0.020, 0.030, 0.050, 0.100, 0.200
+  };
+
   private final PrometheusMeterRegistry registry;
   private final MetricsSettings settings;
   private final QueueMetrics queues;
   private final CallMetrics calls;
+  private final SipMetrics sip;
+  private final Set<String> trunks;
   private final JvmGcMetrics gc;
 
   private TawagMetrics(
@@ -49,11 +58,14 @@ public final class TawagMetrics implements AutoCloseable {
       MetricsSettings settings,
       QueueMetrics queues,
       CallMetrics calls,
+      Set<String> trunks,
       JvmGcMetrics gc) {
     this.registry = registry;
     this.settings = settings;
     this.queues = queues;
     this.calls = calls;
+    this.trunks = Set.copyOf(trunks);
+    this.sip = new SipMetrics(registry, this.trunks);
     this.gc = gc;
   }
 
@@ -83,6 +95,7 @@ public final class TawagMetrics implements AutoCloseable {
         settings,
         new QueueMetrics(registry, acd, settings, clock),
         new CallMetrics(registry, trunks),
+        trunks,
         gc);
   }
 
@@ -106,16 +119,39 @@ public final class TawagMetrics implements AutoCloseable {
     return registry;
   }
 
-  /** Exports the SIP side's gauges. */
+  /**
+   * Exports the SIP side's gauges, counts its requests and responses from now on, and exports each
+   * trunk's probe state and round trip and, for trunks that register, its registration.
+   */
   public void bindSip(SipService sip) {
     gauge(Meters.SIP_ACTIVE_CALLS, sip::activeCalls);
     gauge(Meters.SIP_DIALOGS, sip::stackDialogs);
     gauge(Meters.SIP_TRUNKS_REGISTERED, () -> sip.trunksRegistered() ? 1 : 0);
+    sip.observe(this.sip);
+    for (String trunk : trunks) {
+      trunkGauge(Meters.TRUNK_UP, trunk, () -> sip.trunkUp(trunk) ? 1 : 0);
+    }
+    for (String trunk : sip.registeringTrunks()) {
+      trunkGauge(Meters.TRUNK_REGISTERED, trunk, () -> sip.trunkRegistered(trunk) ? 1 : 0);
+    }
   }
 
-  /** Exports the open RTP legs. */
+  /** Exports the open RTP legs and the engine's RTP totals, and samples each leg's jitter. */
   public void bindMedia(MediaEngine media) {
     gauge(Meters.MEDIA_RTP_LEGS, media::openLegs);
+    MediaCounters totals = media.counters();
+    counter(Meters.MEDIA_RTP_PACKETS_RECEIVED, totals, MediaCounters::packetsIn);
+    counter(Meters.MEDIA_RTP_PACKETS_SENT, totals, MediaCounters::packetsOut);
+    counter(Meters.MEDIA_RTP_PACKETS_LOST, totals, MediaCounters::packetsLost);
+    counter(Meters.MEDIA_JITTER_BUFFER_LATE, totals, MediaCounters::framesLate);
+    counter(Meters.MEDIA_JITTER_BUFFER_OVERFLOWS, totals, MediaCounters::framesDropped);
+    DistributionSummary jitter =
+        DistributionSummary.builder(Meters.MEDIA_RTP_JITTER.meterName())
+            .description(Meters.MEDIA_RTP_JITTER.help())
+            .baseUnit(Meters.MEDIA_RTP_JITTER.unit())
+            .serviceLevelObjectives(JITTER_BUCKETS_SECONDS)
+            .register(registry);
+    totals.onLegJitter(ms -> jitter.record(ms / 1000.0));
   }
 
   /** Exports the operator sockets' audio counters. */
@@ -154,6 +190,13 @@ public final class TawagMetrics implements AutoCloseable {
     Gauge.builder(meter.meterName(), value)
         .description(meter.help())
         .baseUnit(meter.unit())
+        .register(registry);
+  }
+
+  private void trunkGauge(Meters meter, String trunk, Supplier<Number> value) {
+    Gauge.builder(meter.meterName(), value)
+        .description(meter.help())
+        .tag("trunk", trunk)
         .register(registry);
   }
 

@@ -134,7 +134,7 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
     try {
       Response r = messages.response(inviteTx.getRequest(), Response.RINGING, localTag);
       messages.addContact(r, transport);
-      inviteTx.sendResponse(r);
+      SipMessages.sendResponse(sip, inviteTx, r);
     } catch (Exception e) {
       log.warn("call {}: could not send 180: {}", callId, e.toString());
     }
@@ -150,7 +150,7 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
       messages.addContact(ok, transport);
       messages.addAllow(ok);
       messages.setSdp(ok, currentSdp.toString());
-      inviteTx.sendResponse(ok);
+      SipMessages.sendResponse(sip, inviteTx, ok);
       state = State.ANSWERED;
       if (negotiated != null) {
         media.configure(negotiated.toMediaParams());
@@ -169,7 +169,7 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
     try {
       Response r =
           SipMessages.withReason(messages.response(inviteTx.getRequest(), code, localTag), reason);
-      SipMessages.send(inviteTx, r);
+      messages.send(inviteTx, r);
     } catch (Exception e) {
       log.warn("call {}: could not reject with {}: {}", callId, code, e.toString());
     }
@@ -210,7 +210,7 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
 
   void onBye(ServerTransaction tx, Request bye) {
     try {
-      SipMessages.send(tx, messages.response(bye, Response.OK, null));
+      messages.send(tx, messages.response(bye, Response.OK, null));
     } catch (Exception e) {
       log.warn("call {}: could not answer BYE: {}", callId, e.toString());
     }
@@ -219,13 +219,13 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
 
   void onCancel(ServerTransaction cancelTx, Request cancel) {
     try {
-      SipMessages.send(cancelTx, messages.response(cancel, Response.OK, null));
+      messages.send(cancelTx, messages.response(cancel, Response.OK, null));
     } catch (Exception e) {
       log.warn("call {}: could not answer CANCEL: {}", callId, e.toString());
     }
     if (state == State.RINGING) {
       try {
-        SipMessages.send(
+        messages.send(
             inviteTx,
             messages.response(inviteTx.getRequest(), Response.REQUEST_TERMINATED, localTag));
       } catch (Exception e) {
@@ -260,7 +260,7 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
       if (body == null) {
         // No offer: ours goes in the 200, the answer comes in the ACK (RFC 3261 §14.2).
         messages.setSdp(ok, currentSdp.toString());
-        SipMessages.send(tx, ok);
+        messages.send(tx, ok);
         return;
       }
       OfferAnswer.Outcome outcome =
@@ -268,14 +268,14 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
       if (outcome instanceof OfferAnswer.Outcome.Rejected rejected) {
         Response r = messages.response(reInvite, rejected.sipStatus(), null);
         r.addHeader(sip.headers().createWarningHeader("tawag", 305, rejected.warning()));
-        SipMessages.send(tx, r);
+        messages.send(tx, r);
         return;
       }
       OfferAnswer.Outcome.Accepted accepted = (OfferAnswer.Outcome.Accepted) outcome;
       negotiated = accepted.media();
       currentSdp = accepted.answer();
       messages.setSdp(ok, currentSdp.toString());
-      SipMessages.send(tx, ok);
+      messages.send(tx, ok);
       media.configure(negotiated.toMediaParams());
     } catch (SdpException e) {
       respondQuietly(tx, reInvite, Response.BAD_REQUEST, "Bad SDP: " + e.getMessage());
@@ -338,6 +338,7 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
       Request bye = dialog.createRequest(Request.BYE);
       ClientTransaction ct = sip.provider().getNewClientTransaction(bye);
       dialog.sendRequest(ct);
+      sip.traffic().requestOut(Request.BYE);
     } catch (Exception e) {
       log.warn("call {}: could not send BYE: {}", callId, e.toString());
     }
@@ -345,7 +346,7 @@ final class InboundCall implements CallChannel, MediaLeg.Listener {
 
   private void respondQuietly(ServerTransaction tx, Request req, int code, String reason) {
     try {
-      SipMessages.send(tx, SipMessages.withReason(messages.response(req, code, null), reason));
+      messages.send(tx, SipMessages.withReason(messages.response(req, code, null), reason));
     } catch (Exception e) {
       log.warn("call {}: could not send {}: {}", callId, code, e.toString());
     }

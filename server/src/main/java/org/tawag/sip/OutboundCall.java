@@ -244,6 +244,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
       Dialog d = dialog != null ? dialog : inviteTx.getDialog();
       d.sendAck(d.createAck(cseq));
+      sip.traffic().requestOut(Request.ACK);
       dialog = d;
     } catch (Exception e) {
       log.warn("call {}: could not ACK the 200: {}", callId, e.toString());
@@ -298,7 +299,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
       // A new transaction needs its own dialog (auto-dialog is off), as for the first INVITE.
       dialog = sip.provider().getNewDialog(ct);
       inviteTx = ct;
-      ct.sendRequest();
+      SipMessages.sendRequest(sip, ct);
     } catch (Exception e) {
       log.warn("call {}: answering the digest challenge failed: {}", callId, e.toString());
       fail(DialResult.Cause.AUTH_FAILED, response.getStatusCode(), "Challenge not answered");
@@ -313,7 +314,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
 
   void onBye(ServerTransaction st, Request bye) {
     try {
-      st.sendResponse(sip.messages().createResponse(Response.OK, bye));
+      SipMessages.sendResponse(sip, st, sip.messages().createResponse(Response.OK, bye));
     } catch (Exception e) {
       log.warn("call {}: could not answer BYE: {}", callId, e.toString());
     }
@@ -341,7 +342,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
   private void sendCancel() {
     try {
       Request cancel = inviteTx.createCancel();
-      sip.provider().getNewClientTransaction(cancel).sendRequest();
+      SipMessages.sendRequest(sip, sip.provider().getNewClientTransaction(cancel));
     } catch (Exception e) {
       log.warn("call {}: could not send CANCEL: {}", callId, e.toString());
     }
@@ -351,6 +352,7 @@ public final class OutboundCall implements CallChannel, MediaLeg.Listener {
     try {
       Request bye = dialog.createRequest(Request.BYE);
       dialog.sendRequest(sip.provider().getNewClientTransaction(bye));
+      sip.traffic().requestOut(Request.BYE);
     } catch (Exception e) {
       log.warn("call {}: could not send BYE: {}", callId, e.toString());
     }

@@ -204,7 +204,7 @@ public final class OutboundCalls {
     ClientTransaction ct = deps.sip().provider().getNewClientTransaction(invite);
     Dialog dialog = deps.sip().provider().getNewDialog(ct);
     call.sent(ct, dialog);
-    ct.sendRequest();
+    SipMessages.sendRequest(deps.sip(), ct);
     deps.timers()
         .schedule(
             leg.executor(),

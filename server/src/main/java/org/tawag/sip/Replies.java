@@ -31,7 +31,7 @@ final class Replies {
   /** Sends {@code code} with our To tag (null for none) and an optional reason phrase. */
   void send(ServerTransaction st, Request req, int code, String tag, String reason) {
     try {
-      SipMessages.send(st, SipMessages.withReason(messages.response(req, code, tag), reason));
+      messages.send(st, SipMessages.withReason(messages.response(req, code, tag), reason));
     } catch (Exception e) {
       log.warn("call {}: could not send {}: {}", callIdOf(req), code, e.toString());
     }
@@ -43,7 +43,7 @@ final class Replies {
       Response r = messages.response(req, Response.SERVICE_UNAVAILABLE, tag);
       RetryAfterHeader retry = sip.headers().createRetryAfterHeader((int) retryAfter.toSeconds());
       r.addHeader(retry);
-      SipMessages.send(st, r);
+      messages.send(st, r);
     } catch (Exception e) {
       log.warn("call {}: could not send 503: {}", callIdOf(req), e.toString());
     }
@@ -55,7 +55,7 @@ final class Replies {
     try {
       Response r = messages.response(req, rejected.sipStatus(), tag);
       r.addHeader(sip.headers().createWarningHeader("tawag", 305, rejected.warning()));
-      SipMessages.send(st, r);
+      messages.send(st, r);
     } catch (Exception e) {
       log.warn("call {}: could not send {}: {}", callIdOf(req), rejected.sipStatus(), e.toString());
     }
@@ -68,7 +68,7 @@ final class Replies {
       for (String option : optionTags) {
         r.addHeader(sip.headers().createUnsupportedHeader(option));
       }
-      SipMessages.send(st, r);
+      messages.send(st, r);
     } catch (Exception e) {
       log.warn("call {}: could not send 420: {}", callIdOf(req), e.toString());
     }

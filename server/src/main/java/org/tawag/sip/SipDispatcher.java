@@ -32,6 +32,7 @@ final class SipDispatcher implements SipListenerExt {
   private InboundCalls inbound;
   private OutboundCalls outbound;
   private TrunkRegistrations registrations;
+  private TrunkProbes probes;
   private Optional<Registrar> registrar = Optional.empty();
   private volatile boolean draining;
 
@@ -41,8 +42,10 @@ final class SipDispatcher implements SipListenerExt {
       InboundCalls inbound,
       OutboundCalls outbound,
       TrunkRegistrations registrations,
+      TrunkProbes probes,
       Optional<Registrar> registrar) {
     this.registrations = registrations;
+    this.probes = probes;
     this.registrar = registrar;
     this.sip = sip;
     this.messages = new SipMessages(sip);
@@ -60,6 +63,7 @@ final class SipDispatcher implements SipListenerExt {
     Request req = ev.getRequest();
     String method = req.getMethod();
     try {
+      sip.traffic().requestIn(method);
       boolean inDialog = ((ToHeader) req.getHeader(ToHeader.NAME)).getTag() != null;
       switch (method) {
         case Request.INVITE -> {
@@ -112,7 +116,7 @@ final class SipDispatcher implements SipListenerExt {
       messages.addAllow(r);
       r.addHeader(sip.headers().createAcceptHeader("application", "sdp"));
       messages.addContact(r, SipMessages.transportOf(ev.getRequest()));
-      SipMessages.send(st, r);
+      messages.send(st, r);
     } catch (Exception e) {
       log.warn("OPTIONS failed: {}", e.toString());
     }
@@ -131,10 +135,11 @@ final class SipDispatcher implements SipListenerExt {
         // The stack will not build a transaction for a request it finds incomplete (a SUBSCRIBE
         // without Contact): answer it statelessly, so the peer still learns why.
         sip.provider().sendResponse(r);
+        sip.traffic().responseOut(ev.getRequest().getMethod(), code);
         return;
       }
       if (st != null) {
-        SipMessages.send(st, r);
+        messages.send(st, r);
       }
     } catch (Exception e) {
       log.warn("could not answer {} with {}: {}", ev.getRequest().getMethod(), code, e.toString());
@@ -155,7 +160,9 @@ final class SipDispatcher implements SipListenerExt {
   @Override
   public void processResponse(ResponseEvent ev) {
     try {
-      if (!registrations.onResponse(ev)) {
+      Response response = ev.getResponse();
+      sip.traffic().responseIn(SipMessages.methodOf(response), response.getStatusCode());
+      if (!probes.onResponse(ev) && !registrations.onResponse(ev)) {
         outbound.onResponse(ev);
       }
     } catch (RuntimeException e) {
@@ -166,7 +173,7 @@ final class SipDispatcher implements SipListenerExt {
 
   @Override
   public void processTimeout(TimeoutEvent ev) {
-    if (!ev.isServerTransaction() && !registrations.onTimeout(ev)) {
+    if (!ev.isServerTransaction() && !probes.onTimeout(ev) && !registrations.onTimeout(ev)) {
       outbound.onTimeout(ev);
     }
   }

@@ -33,6 +33,7 @@ public final class SipEndpoint implements AutoCloseable {
   private final AddressFactory addresses;
   private final MessageFactory messages;
   private final List<ListeningPoint> listeningPoints;
+  private final SwitchableTraffic traffic = new SwitchableTraffic();
 
   private SipEndpoint(
       SipSettings settings,
@@ -208,6 +209,18 @@ public final class SipEndpoint implements AutoCloseable {
     return contact(listeningPoints.get(0).getTransport());
   }
 
+  /**
+   * Where this endpoint reports the SIP messages it handles; stable, forwards to {@link #observe}.
+   */
+  SipTraffic traffic() {
+    return traffic;
+  }
+
+  /** Sends traffic reports to {@code listener} from now on. */
+  void observe(SipTraffic listener) {
+    traffic.delegate = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
   /** Dialogs the stack holds now, to compare with the calls Tawag holds. */
   public int stackDialogs() {
     return ((SipStackExt) stack).getDialogs().size();
@@ -233,6 +246,36 @@ public final class SipEndpoint implements AutoCloseable {
       }
     }
     stopQuietly(stack);
+  }
+
+  /** A fixed {@link SipTraffic} to hand out at start, whose listener is set later. */
+  private static final class SwitchableTraffic implements SipTraffic {
+    volatile SipTraffic delegate = SipTraffic.NONE;
+
+    @Override
+    public void requestIn(String method) {
+      delegate.requestIn(method);
+    }
+
+    @Override
+    public void responseIn(String method, int code) {
+      delegate.responseIn(method, code);
+    }
+
+    @Override
+    public void requestOut(String method) {
+      delegate.requestOut(method);
+    }
+
+    @Override
+    public void responseOut(String method, int code) {
+      delegate.responseOut(method, code);
+    }
+
+    @Override
+    public void trunkProbeAnswered(String trunk, java.time.Duration rtt) {
+      delegate.trunkProbeAnswered(trunk, rtt);
+    }
   }
 
   private static void stopQuietly(SipStack stack) {

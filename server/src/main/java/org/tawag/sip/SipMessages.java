@@ -99,10 +99,12 @@ final class SipMessages {
     m.setContent(sdp, type);
   }
 
-  /** Sends a final response on {@code tx} and logs instead of throwing if the stack refuses. */
-  static void send(ServerTransaction tx, Response response) {
+  /**
+   * Sends a response on {@code tx}, counts it, and logs instead of throwing if the stack refuses.
+   */
+  void send(ServerTransaction tx, Response response) {
     try {
-      tx.sendResponse(response);
+      sendResponse(sip, tx, response);
     } catch (Exception e) {
       org.slf4j.LoggerFactory.getLogger(SipMessages.class)
           .warn(
@@ -111,6 +113,27 @@ final class SipMessages {
               tx.getRequest().getHeader("Call-ID"),
               e.toString());
     }
+  }
+
+  /** Sends {@code response} on {@code tx} and reports it to {@code sip}'s traffic listener. */
+  static void sendResponse(SipEndpoint sip, ServerTransaction tx, Response response)
+      throws javax.sip.SipException, javax.sip.InvalidArgumentException {
+    tx.sendResponse(response);
+    sip.traffic().responseOut(methodOf(response), response.getStatusCode());
+  }
+
+  /** Sends {@code tx}'s request and reports it to {@code sip}'s traffic listener. */
+  static void sendRequest(SipEndpoint sip, javax.sip.ClientTransaction tx)
+      throws javax.sip.SipException {
+    tx.sendRequest();
+    sip.traffic().requestOut(tx.getRequest().getMethod());
+  }
+
+  /** The method a response answers (its CSeq method). */
+  static String methodOf(Response response) {
+    javax.sip.header.CSeqHeader cseq =
+        (javax.sip.header.CSeqHeader) response.getHeader(javax.sip.header.CSeqHeader.NAME);
+    return cseq == null ? "" : cseq.getMethod();
   }
 
   /** The body of {@code m} as text, or null when it has none. */

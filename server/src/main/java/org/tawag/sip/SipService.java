@@ -38,6 +38,7 @@ public final class SipService implements AutoCloseable {
   private final OutboundCalls outbound;
   private final CallLimit limit;
   private final TrunkRegistrations registrations;
+  private final TrunkProbes probes;
   private final Optional<Registrar> registrar;
 
   private SipService(
@@ -47,8 +48,10 @@ public final class SipService implements AutoCloseable {
       OutboundCalls outbound,
       CallLimit limit,
       TrunkRegistrations registrations,
+      TrunkProbes probes,
       Optional<Registrar> registrar) {
     this.registrations = registrations;
+    this.probes = probes;
     this.registrar = registrar;
     this.endpoint = endpoint;
     this.dispatcher = dispatcher;
@@ -101,7 +104,8 @@ public final class SipService implements AutoCloseable {
                         endpoint.addresses(),
                         source -> trunks.bySource(source).isPresent(),
                         access,
-                        Clock.systemUTC())));
+                        Clock.systemUTC(),
+                        endpoint.traffic())));
     InboundCalls inbound =
         new InboundCalls(
             new InboundCalls.Deps(
@@ -126,10 +130,13 @@ public final class SipService implements AutoCloseable {
                 registrar.map(Registrar::bindings)));
     TrunkRegistrations registrations =
         new TrunkRegistrations(endpoint, config.trunks(), media, timers);
-    dispatcher.bind(endpoint, inbound, outbound, registrations, registrar);
+    TrunkProbes probes =
+        new TrunkProbes(endpoint, config.trunks(), media, timers, System::nanoTime);
+    dispatcher.bind(endpoint, inbound, outbound, registrations, probes, registrar);
     registrations.start();
     registrar.ifPresent(r -> r.start(timers));
-    return new SipService(endpoint, dispatcher, inbound, outbound, limit, registrations, registrar);
+    return new SipService(
+        endpoint, dispatcher, inbound, outbound, limit, registrations, probes, registrar);
   }
 
   /** The registered phones, or empty when phones cannot register. */
@@ -157,6 +164,37 @@ public final class SipService implements AutoCloseable {
     return registrations.allRegistered();
   }
 
+  /**
+   * Reports every SIP request and response handled and sent, and each trunk probe's round trip, to
+   * {@code traffic} from now on (messages before this call are not reported).
+   */
+  public void observe(SipTraffic traffic) {
+    endpoint.observe(traffic);
+  }
+
+  /**
+   * Probes every trunk peer with OPTIONS as {@code settings} say, replacing earlier probing; until
+   * called, no trunk is probed and {@link #trunkUp} is false.
+   */
+  public void probeTrunks(TrunkProbeSettings settings) {
+    probes.start(settings);
+  }
+
+  /** Whether some peer of the trunk {@code name} answered its latest OPTIONS probe. */
+  public boolean trunkUp(String name) {
+    return probes.up(name);
+  }
+
+  /** The trunks that register with their peer, in config order. */
+  public List<String> registeringTrunks() {
+    return registrations.trunks();
+  }
+
+  /** Whether the trunk {@code name} registers and is registered now. */
+  public boolean trunkRegistered(String name) {
+    return registrations.registered(name);
+  }
+
   /** Stops taking new calls: OPTIONS answers 503 from now on. */
   public void drain() {
     dispatcher.drain();
@@ -165,6 +203,7 @@ public final class SipService implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.drain();
+    probes.stop();
     registrar.ifPresent(Registrar::close);
     try {
       // Let the BYEs and un-REGISTERs leave before the listeners close; bounded, so a stuck

@@ -96,7 +96,7 @@ final class TrunkRegistration {
     challenged = false;
     try {
       ClientTransaction ct = sip.provider().getNewClientTransaction(request(expires));
-      ct.sendRequest();
+      SipMessages.sendRequest(sip, ct);
     } catch (Exception e) {
       log.warn("trunk {}: cannot send REGISTER: {}", trunk.name(), e.toString());
       retryLater();
@@ -180,7 +180,7 @@ final class TrunkRegistration {
           DigestAuthorizer.authorize(
               sip, tx.getRequest(), response, trunk.credentials().orElseThrow());
       cseq = ((CSeqHeader) retry.getHeader(CSeqHeader.NAME)).getSeqNumber();
-      sip.provider().getNewClientTransaction(retry).sendRequest();
+      SipMessages.sendRequest(sip, sip.provider().getNewClientTransaction(retry));
     } catch (Exception e) {
       log.warn("trunk {}: cannot answer the REGISTER challenge: {}", trunk.name(), e.toString());
       retryLater();

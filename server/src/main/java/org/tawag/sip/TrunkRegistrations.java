@@ -1,6 +1,7 @@
 package org.tawag.sip;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.tawag.media.MediaEngine;
 final class TrunkRegistrations {
   private final Map<String, TrunkRegistration> byCallId = new ConcurrentHashMap<>();
   private final List<TrunkRegistration> all = new ArrayList<>();
+  private final Map<String, TrunkRegistration> byTrunk = new LinkedHashMap<>();
 
   TrunkRegistrations(
       SipEndpoint sip, List<TrunkConfig> trunks, MediaEngine media, CallTimers timers) {
@@ -25,6 +27,7 @@ final class TrunkRegistrations {
         TrunkRegistration r =
             new TrunkRegistration(sip, t, media.executorFor("register:" + t.name()), timers);
         byCallId.put(r.callId(), r);
+        byTrunk.put(t.name(), r);
         all.add(r);
       }
     }
@@ -43,6 +46,17 @@ final class TrunkRegistrations {
   /** Whether every registration is currently accepted. */
   boolean allRegistered() {
     return all.stream().allMatch(TrunkRegistration::registered);
+  }
+
+  /** The names of the trunks that register, in config order. */
+  List<String> trunks() {
+    return List.copyOf(byTrunk.keySet());
+  }
+
+  /** Whether {@code trunk} registers and its registration is accepted now. */
+  boolean registered(String trunk) {
+    TrunkRegistration r = byTrunk.get(trunk);
+    return r != null && r.registered();
   }
 
   /** Takes a response if it belongs to a registration. */

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.tawag.media.AudioCodec;
 import org.tawag.media.AudioSink;
 import org.tawag.media.AudioSource;
+import org.tawag.media.MediaCounters;
 import org.tawag.media.MediaLeg;
 import org.tawag.media.MediaParams;
 import org.tawag.media.MediaStats;
@@ -58,6 +59,8 @@ public final class RtpSession implements MediaLeg {
   private final OutgoingStream outgoing;
   private final IncomingStream incoming;
   private final RtcpReporter rtcp;
+  private final MediaCounters totals;
+  private final LegCounters counters;
   private final byte[] receiveBuffer = new byte[2048];
   private final byte[] rtcpBuffer = new byte[512];
   private final byte[] playoutFrame = new byte[AudioCodec.FRAME_SAMPLES];
@@ -78,6 +81,8 @@ public final class RtpSession implements MediaLeg {
   /**
    * Creates a session on two bound channels of {@code pacer}'s loop.
    *
+   * @param totals the engine's media totals, which this leg adds to each report interval and at
+   *     close
    * @param onClosed runs on the loop once both channels are closed, to return the port pair
    */
   public RtpSession(
@@ -86,6 +91,7 @@ public final class RtpSession implements MediaLeg {
       Channel rtcpChannel,
       int localRtpPort,
       Settings settings,
+      MediaCounters totals,
       Runnable onClosed) {
     this.pacer = pacer;
     this.loop = pacer.loop();
@@ -94,6 +100,8 @@ public final class RtpSession implements MediaLeg {
     this.localRtpPort = localRtpPort;
     this.mediaTimeoutNanos = settings.mediaTimeoutNanos();
     this.onClosed = onClosed;
+    this.totals = totals;
+    this.counters = new LegCounters(totals);
     this.outgoing = new OutgoingStream(this::sendRtp);
     this.incoming = new IncomingStream(settings.jitterTargetFrames(), settings.jitterMaxFrames());
     this.rtcp =
@@ -217,6 +225,7 @@ public final class RtpSession implements MediaLeg {
     if (kind != IncomingStream.Kind.AUDIO && kind != IncomingStream.Kind.EVENT) {
       return;
     }
+    counters.packetIn();
     lastRtpNanos = now;
     timeoutReported = false;
     latchRtp(packet.sender());
@@ -260,6 +269,7 @@ public final class RtpSession implements MediaLeg {
     }
     checkMediaTimeout(nowNanos);
     if (rtcp.due(nowNanos)) {
+      flushCounters();
       sendReport(nowNanos);
     }
   }
@@ -361,8 +371,18 @@ public final class RtpSession implements MediaLeg {
     channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
   }
 
+  private void flushCounters() {
+    counters.flush(outgoing.packetsSent(), incoming.statistics(), incoming.jitterBuffer());
+  }
+
   private void shutdown() {
     pacer.remove(this);
+    if (params != null) {
+      flushCounters();
+      if (incoming.statistics().packetsReceived() > 0) {
+        totals.legJitter(incoming.statistics().jitterMs());
+      }
+    }
     if (params != null && rtcpDestination != null && rtcpChannel.isActive()) {
       int len = rtcp.writeBye(rtcpBuffer, outgoing.ssrc());
       send(rtcpChannel, rtcpBuffer, len, rtcpDestination);

@@ -33,6 +33,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tawag.config.RtpSettings;
+import org.tawag.media.MediaCounters;
 import org.tawag.media.MediaEngine;
 import org.tawag.media.MediaLeg;
 import org.tawag.media.MediaPortsExhaustedException;
@@ -62,6 +63,7 @@ public final class NettyMediaEngine implements MediaEngine {
   private final RtpSession.Settings sessionSettings;
   private final Set<RtpSession> legs = ConcurrentHashMap.newKeySet();
   private final AtomicInteger openLegs = new AtomicInteger();
+  private final MediaCounters counters = new MediaCounters();
   private volatile boolean closed;
 
   /** Creates an engine with one event loop per core. */
@@ -146,6 +148,11 @@ public final class NettyMediaEngine implements MediaEngine {
   @Override
   public int openLegs() {
     return openLegs.get();
+  }
+
+  @Override
+  public MediaCounters counters() {
+    return counters;
   }
 
   @Override
@@ -271,6 +278,7 @@ public final class NettyMediaEngine implements MediaEngine {
             rtcp,
             rtpPort,
             sessionSettings,
+            counters,
             () -> {
               legs.remove(holder[0]);
               openLegs.decrementAndGet();

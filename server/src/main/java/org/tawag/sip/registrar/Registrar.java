@@ -30,6 +30,7 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tawag.call.CallTimers;
+import org.tawag.sip.SipTraffic;
 
 /**
  * The registrar for SIP phones (RFC 3261 §10.3): challenges each REGISTER with digest (401,
@@ -52,6 +53,7 @@ public final class Registrar implements AutoCloseable {
    *
    * @param fromTrunk true for source addresses that belong to a trunk: their REGISTERs are not for
    *     us
+   * @param traffic hears of every response the registrar sends
    */
   public record Deps(
       SipProvider provider,
@@ -60,7 +62,8 @@ public final class Registrar implements AutoCloseable {
       AddressFactory addresses,
       Predicate<InetAddress> fromTrunk,
       PhoneAccess access,
-      Clock clock) {}
+      Clock clock,
+      SipTraffic traffic) {}
 
   private final Deps deps;
   private final RegistrarSettings settings;
@@ -330,9 +333,10 @@ public final class Registrar implements AutoCloseable {
     return r;
   }
 
-  private static void send(ServerTransaction st, Response r) {
+  private void send(ServerTransaction st, Response r) {
     try {
       st.sendResponse(r);
+      deps.traffic().responseOut(Request.REGISTER, r.getStatusCode());
     } catch (Exception e) {
       log.warn("could not send {} to a REGISTER: {}", r.getStatusCode(), e.toString());
     }
