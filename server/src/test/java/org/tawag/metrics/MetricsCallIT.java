@@ -159,7 +159,24 @@ class MetricsCallIT {
     assertEquals(0, after.value("tawag_queue_oldest_wait_seconds", "queue", Q));
     assertEquals(0, after.value("tawag_store_call_log_dropped_total"));
 
+    // SIP by method and code class: two INVITEs in, each answered; the callers' BYEs answered.
+    assertEquals(2, delta(before, after, "tawag_sip_requests_total", sip("in", "INVITE")));
+    assertTrue(delta(before, after, "tawag_sip_requests_total", sip("in", "ACK")) >= 2);
+    assertTrue(delta(before, after, "tawag_sip_requests_total", sip("in", "BYE")) >= 1);
+    assertTrue(delta(before, after, "tawag_sip_responses_total", sip("out", "INVITE", "1xx")) >= 2);
+    assertTrue(delta(before, after, "tawag_sip_responses_total", sip("out", "INVITE", "2xx")) >= 1);
+    assertTrue(delta(before, after, "tawag_sip_responses_total", sip("out", "BYE", "2xx")) >= 1);
+    // RTP: the caller's 50 tone packets came in (the first one is the source's probation, RFC
+    // 3550 A.1) and Tawag's audio went out; legs add their counts at close.
+    MetricsText closed = awaitAbove("tawag_media_rtp_packets_received_total", before, 49);
+    assertTrue(delta(before, closed, "tawag_media_rtp_packets_sent_total") >= 49);
+    assertTrue(delta(before, closed, "tawag_media_rtp_jitter_seconds_count") >= 1);
+    assertEquals(0, delta(before, closed, "tawag_media_rtp_packets_lost_total"), "loopback");
+
     for (Meters m : Meters.values()) {
+      if (m == Meters.TRUNK_REGISTERED) {
+        continue; // only for trunks that register, and the test trunks do not
+      }
       assertTrue(after.has(m.prometheusName()), m.prometheusName() + " is exported");
     }
     assertTrue(after.has("jvm_memory_used_bytes") && after.has("process_cpu_usage"));
@@ -185,6 +202,26 @@ class MetricsCallIT {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (MetricsText.scrape(port()).value(name, "queue", Q) < expected) {
       assertTrue(System.nanoTime() < deadline, name + " never reached " + expected);
+      Thread.sleep(50);
+    }
+  }
+
+  private static String[] sip(String direction, String method, String... codeClass) {
+    return codeClass.length == 0
+        ? new String[] {"direction", direction, "method", method}
+        : new String[] {"direction", direction, "method", method, "code_class", codeClass[0]};
+  }
+
+  /** Scrapes until {@code name} is at least {@code atLeast} above its value in {@code before}. */
+  private static MetricsText awaitAbove(String name, MetricsText before, double atLeast)
+      throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      MetricsText now = MetricsText.scrape(port());
+      if (delta(before, now, name) >= atLeast) {
+        return now;
+      }
+      assertTrue(System.nanoTime() < deadline, name + " never rose by " + atLeast);
       Thread.sleep(50);
     }
   }
