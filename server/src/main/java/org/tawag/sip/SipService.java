@@ -105,7 +105,7 @@ public final class SipService implements AutoCloseable {
                         source -> trunks.bySource(source).isPresent(),
                         access,
                         Clock.systemUTC(),
-                        endpoint.traffic())));
+                        endpoint.traffic()::responseOut)));
     InboundCalls inbound =
         new InboundCalls(
             new InboundCalls.Deps(
