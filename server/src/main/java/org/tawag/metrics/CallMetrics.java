@@ -12,8 +12,8 @@ import org.tawag.call.EndReason;
 
 /**
  * Counts calls by trunk and direction when they start, and by trunk and {@link EndReason} when they
- * end: the outcome of each INVITE as the call logic saw it. (Requests and responses by SIP method
- * and code class would need a hook inside the SIP stack, which the sip package does not offer.)
+ * end: the outcome of each INVITE as the call logic saw it. Requests and responses by SIP method
+ * and code class are {@link SipMetrics}' job.
  */
 public final class CallMetrics implements CallEvents {
   private final MeterRegistry registry;
