@@ -38,7 +38,6 @@ import org.tawag.queue.QueueService;
 import org.tawag.queue.callback.JdbcCallbackRequests;
 import org.tawag.sip.OutboundCalls;
 import org.tawag.sip.SipService;
-import org.tawag.sip.TrunkProbeSettings;
 import org.tawag.sip.registrar.PhoneAccess;
 import org.tawag.sip.registrar.RegistrarSettings;
 
@@ -151,7 +150,6 @@ public final class TawagServer implements AutoCloseable {
       phoneAgents.attach(sip.outbound());
       dialer.attach(sip.outbound());
       metrics.bindSip(sip);
-      sip.probeTrunks(TrunkProbeSettings.defaults());
       HttpService http;
       try {
         QueueService desk = queues;

@@ -89,7 +89,8 @@ public enum Meters {
   TRUNK_UP(
       "tawag.trunk.up",
       null,
-      "1 while some peer of the trunk answers OPTIONS probes (any code), 0 after a timeout"),
+      "1 while some peer of the trunk answers OPTIONS probes (any code), 0 after a timeout,"
+          + " NaN while trunks are not probed"),
   TRUNK_OPTIONS_RTT(
       "tawag.trunk.options.rtt", "seconds", "Round trip of answered OPTIONS probes per trunk"),
   TRUNK_REGISTERED(

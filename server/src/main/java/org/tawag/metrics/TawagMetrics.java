@@ -121,7 +121,8 @@ public final class TawagMetrics implements AutoCloseable {
 
   /**
    * Exports the SIP side's gauges, counts its requests and responses from now on, and exports each
-   * trunk's probe state and round trip and, for trunks that register, its registration.
+   * trunk's probe state (NaN until {@link SipService#probeTrunks} runs) and round trip and, for
+   * trunks that register, its registration.
    */
   public void bindSip(SipService sip) {
     gauge(Meters.SIP_ACTIVE_CALLS, sip::activeCalls);
@@ -129,7 +130,11 @@ public final class TawagMetrics implements AutoCloseable {
     gauge(Meters.SIP_TRUNKS_REGISTERED, () -> sip.trunksRegistered() ? 1 : 0);
     sip.observe(this.sip);
     for (String trunk : trunks) {
-      trunkGauge(Meters.TRUNK_UP, trunk, () -> sip.trunkUp(trunk) ? 1 : 0);
+      // NaN, not 0, while nothing probes: unknown must not look like down to the alert.
+      trunkGauge(
+          Meters.TRUNK_UP,
+          trunk,
+          () -> !sip.probingTrunks() ? Double.NaN : sip.trunkUp(trunk) ? 1 : 0);
     }
     for (String trunk : sip.registeringTrunks()) {
       trunkGauge(Meters.TRUNK_REGISTERED, trunk, () -> sip.trunkRegistered(trunk) ? 1 : 0);

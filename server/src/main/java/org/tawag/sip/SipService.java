@@ -180,6 +180,11 @@ public final class SipService implements AutoCloseable {
     probes.start(settings);
   }
 
+  /** Whether {@link #probeTrunks} has started probing (and {@link #close} has not stopped it). */
+  public boolean probingTrunks() {
+    return probes.probing();
+  }
+
   /** Whether some peer of the trunk {@code name} answered its latest OPTIONS probe. */
   public boolean trunkUp(String name) {
     return probes.up(name);

@@ -28,6 +28,7 @@ final class TrunkProbes {
   private final LongSupplier nanoClock;
   private final Map<String, TrunkProbe> byCallId = new ConcurrentHashMap<>();
   private volatile List<TrunkProbe> all = List.of();
+  private volatile boolean probing;
 
   TrunkProbes(
       SipEndpoint sip,
@@ -62,14 +63,21 @@ final class TrunkProbes {
       }
     }
     all = List.copyOf(probes);
+    probing = true;
     all.forEach(TrunkProbe::start);
   }
 
   /** Stops every probe. */
   synchronized void stop() {
+    probing = false;
     all.forEach(TrunkProbe::stop);
     all = List.of();
     byCallId.clear();
+  }
+
+  /** Whether {@link #start} was called and {@link #stop} was not since. */
+  boolean probing() {
+    return probing;
   }
 
   /** Whether some peer of {@code trunk} answered its latest probe; false before any answer. */

@@ -56,6 +56,10 @@ class TrunkProbeIT {
     try (TawagTestServer tawag = TawagTestServer.start(configDir, Map.of(), trunks)) {
       SipService sip = tawag.server().sip();
       assertFalse(sip.trunkUp("probed"), "down before the first answer");
+      assertTrue(
+          Double.isNaN(
+              value(tawag.server().metrics().scrape(), "tawag_trunk_up{trunk=\"probed\"}")),
+          "unknown, not down, while nothing probes");
       sip.probeTrunks(new TrunkProbeSettings(Duration.ofMillis(500), Duration.ofMillis(300)));
 
       await(() -> sip.trunkUp("probed"), "the answering peer comes up");
