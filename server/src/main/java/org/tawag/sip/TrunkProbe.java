@@ -88,12 +88,16 @@ final class TrunkProbe {
 
   /** Stops probing; a probe in flight still ends in its transaction's own time. */
   void stop() {
-    executor.execute(
-        () -> {
-          stopped = true;
-          cancel(next);
-          cancel(deadline);
-        });
+    try {
+      executor.execute(
+          () -> {
+            stopped = true;
+            cancel(next);
+            cancel(deadline);
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // The media engine shut its loops down already, and the timers with them.
+    }
   }
 
   void onResponse(Response response) {
