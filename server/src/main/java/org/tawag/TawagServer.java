@@ -3,6 +3,7 @@ package org.tawag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ import org.tawag.queue.QueueService;
 import org.tawag.queue.callback.JdbcCallbackRequests;
 import org.tawag.sip.OutboundCalls;
 import org.tawag.sip.SipService;
+import org.tawag.sip.TrunkProbeSettings;
 import org.tawag.sip.registrar.PhoneAccess;
 import org.tawag.sip.registrar.RegistrarSettings;
 
@@ -150,6 +152,16 @@ public final class TawagServer implements AutoCloseable {
       phoneAgents.attach(sip.outbound());
       dialer.attach(sip.outbound());
       metrics.bindSip(sip);
+      if (!config.sip().optionsPing().isZero()) {
+        Duration every = config.sip().optionsPing();
+        Duration half = every.dividedBy(2);
+        sip.probeTrunks(
+            new TrunkProbeSettings(
+                every,
+                half.compareTo(TrunkProbeSettings.DEFAULT_TIMEOUT) < 0
+                    ? half
+                    : TrunkProbeSettings.DEFAULT_TIMEOUT));
+      }
       HttpService http;
       try {
         QueueService desk = queues;

@@ -27,7 +27,8 @@ final class SettingsReader {
             "tcp-port",
             "max-calls",
             "retry-after",
-            "user-agent"));
+            "user-agent",
+            "options-ping"));
     return new SipSettings(
         s.string("bind-address"),
         advertised(s),
@@ -35,7 +36,16 @@ final class SettingsReader {
         s.integer("tcp-port", 0, MAX_PORT),
         s.integer("max-calls", 1, Integer.MAX_VALUE),
         s.duration("retry-after"),
-        s.string("user-agent"));
+        s.string("user-agent"),
+        optionsPing(s));
+  }
+
+  private static Duration optionsPing(ConfigSection s) {
+    Duration d = s.duration("options-ping");
+    if (!d.isZero() && d.toMillis() < 1000) {
+      throw s.error("options-ping", "must be 0s (off) or at least 1s");
+    }
+    return d;
   }
 
   static RtpSettings rtp(ConfigSection s) {

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param maxCalls calls allowed at once; one more gets 503 with Retry-After
  * @param retryAfter the Retry-After value sent with that 503
  * @param userAgent the Server and User-Agent header value
+ * @param optionsPing how often each trunk peer is probed with OPTIONS; zero turns probing off
  */
 public record SipSettings(
     String bindAddress,
@@ -20,4 +21,5 @@ public record SipSettings(
     int tcpPort,
     int maxCalls,
     Duration retryAfter,
-    String userAgent) {}
+    String userAgent,
+    Duration optionsPing) {}

@@ -33,7 +33,14 @@ class ConfigLoaderTest {
 
     assertEquals(
         new SipSettings(
-            "0.0.0.0", "127.0.0.1", 5060, 5060, 500, Duration.ofSeconds(30), "Tawag/0.1"),
+            "0.0.0.0",
+            "127.0.0.1",
+            5060,
+            5060,
+            500,
+            Duration.ofSeconds(30),
+            "Tawag/0.1",
+            Duration.ofSeconds(30)),
         config.sip());
     assertEquals(
         new RtpSettings(

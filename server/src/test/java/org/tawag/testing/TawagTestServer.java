@@ -80,6 +80,8 @@ public final class TawagTestServer implements AutoCloseable {
 
   private static String trunks(int uasPort) {
     return """
+        # SIPp UAS trunk peers abort their scenario on an unexpected OPTIONS.
+        tawag.sip.options-ping = 0s
         tawag.trunks {
           local-pbx {
             peers = ["127.0.0.1:5080"]
