@@ -216,6 +216,16 @@ test('the call comes back after a reconnect with its start time', () => {
   assert.equal(c.view.call.muted, true);
 });
 
+test('after a reload the call timer starts at the on_call state, not at the page load', () => {
+  const { c, timers, socket } = welcomed();
+  timers.advance(5000);
+  socket().server({ type: 'state', state: 'on_call', since: new Date(1000).toISOString() });
+  socket().server({ type: 'connected', callId: 'c7', caller: '+1', queue: 'q' });
+  assert.equal(c.view.call.callId, 'c7');
+  assert.equal(c.view.call.at, 1000);
+  assert.equal(c.view.call.muted, false);
+});
+
 test('replaced and stop do not reconnect', () => {
   const a = welcomed();
   a.socket().server({ type: 'replaced' });

@@ -2,9 +2,13 @@
  * The operator page: signs in over the REST API, opens the agent WebSocket, and wires the
  * protocol client (protocol.js), the audio engine and the panels together. `?test=1` turns off
  * the browser's voice processing so the browser tests' tones pass through unchanged.
+ *
+ * A reload keeps the session cookie: `GET /api/me` says who is signed in and the page reconnects
+ * at once; within the server's reconnect window it gets the call back (`state` + `connected`).
  */
 import { AgentProtocol } from './protocol.js';
 import { AudioEngine } from './audio-engine.js';
+import { Ringer } from './ringer.js';
 import { renderCallPanel } from './call-panel.js';
 import { showFieldErrors } from './field-errors.js';
 import { applyPop, clearOrder, fillOrder, readOrder } from './order-form.js';
@@ -18,7 +22,12 @@ const audio = new AudioEngine({
   toneHz: Number(params.get('toneHz') ?? 1000),
   onStats: renderQuality,
 });
+const ringer = new Ringer(
+  () => audio.context,
+  (ringing) => audio.update({ ringing }),
+);
 let client = null;
+let lastConnection = null;
 let lastPopCall = null;
 let lastOrderShown = null;
 
@@ -47,11 +56,13 @@ async function signIn() {
 }
 
 function enterConsole(me) {
+  if (client) return;
   $('login-view').hidden = true;
   $('console').hidden = false;
   $('state-box').hidden = false;
   $('agent-name').textContent = me.displayName ?? me.username;
-  // The sign-in click is the user gesture that lets the AudioContext start.
+  // The sign-in click is the user gesture that lets the AudioContext start. After a reload there
+  // is none: a real browser keeps the context suspended until "Resume audio" is clicked.
   audio.start().catch((e) => showError(`microphone: ${e.message ?? e}`));
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/agent/v1`;
   client = new AgentProtocol({ connect: () => new WebSocket(url) });
@@ -95,14 +106,20 @@ function render(view) {
     view.lastError?.code === 'transfer_refused' ? view.lastError.message : '';
   $('last-error').textContent =
     view.lastError && now - view.lastError.at < 8000 ? view.lastError.message ?? view.lastError.code : '';
-  // Only the call's own audio goes out: nothing from the microphone between calls.
-  audio.setSender(view.call ? (frame) => client.sendAudio(frame) : null);
+  if (view.connection === 'open' && lastConnection !== 'open') audio.newStream();
+  lastConnection = view.connection;
+  // Only the call's own audio goes out: nothing from the microphone between calls, and a new
+  // sequence for each socket.
+  const talking = view.call && view.connection === 'open';
+  audio.setSender(talking ? (frame) => client.sendAudio(frame) : null);
+  ringer.set(Boolean(view.offer), (view.offer?.ringMs ?? 120_000) / 1000);
   showWhen();
 }
 
 function renderQuality(s) {
   $('mic-level').style.width = `${Math.min(100, Math.round(s.level * 300))}%`;
   $('quality').textContent = s.rxFrames ? `lost ${s.lost} · buffer ${s.depthMs} ms` : '';
+  $('resume-audio').hidden = s.contextState !== 'suspended';
 }
 
 function showError(text) {
@@ -129,6 +146,8 @@ function bindActions() {
   for (const name of ['ready', 'pause', 'answer', 'reject', 'hangup', 'mute', 'hold', 'logout']) {
     $(name).addEventListener('click', actions[name]);
   }
+  $('resume-audio').addEventListener('click', () =>
+    audio.resume().catch((e) => showError(`audio: ${e.message ?? e}`)));
   $('dtmf-send').addEventListener('click', sendDigits);
   $('dtmf-input').addEventListener('keydown', (e) => e.key === 'Enter' && sendDigits());
   $('transfer').addEventListener('click', transfer);

@@ -5,7 +5,7 @@
  *
  * Publishes `window.__tawagAudio` for tests and the quality indicator: rxFrames, rxToneFrames
  * (received frames carrying `toneHz`), txFrames, underruns, overruns, depthMs, lost (sequence
- * gaps), level (microphone RMS, 0..1), contextState.
+ * gaps), level (microphone RMS, 0..1), contextState, ringing (the incoming-call ring plays).
  */
 import { decodeFrame, encodeFrame } from '../shared/frames.js';
 import { PCMU } from '../shared/g711.js';
@@ -37,6 +37,7 @@ export class AudioEngine {
       badFrames: 0,
       level: 0,
       contextState: 'none',
+      ringing: false,
       error: null,
     };
     globalThis.__tawagAudio = this.stats;
@@ -76,6 +77,21 @@ export class AudioEngine {
       this.update({ error: String(e) });
       throw e;
     }
+  }
+
+  /**
+   * Lets a suspended context play: browsers start a context created without a user gesture (a
+   * page reloaded mid-call) suspended, so the page offers a button that calls this.
+   */
+  async resume() {
+    if (!this.context) return this.start();
+    await this.context.resume();
+    this.update({ contextState: this.context.state });
+  }
+
+  /** The socket was opened again: the server's frames start a new sequence. */
+  newStream() {
+    this.lastRxSeq = null;
   }
 
   /** Where captured frames go (the socket while a call is connected), or null to drop them. */

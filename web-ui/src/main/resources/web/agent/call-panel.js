@@ -13,6 +13,8 @@ export function renderCallPanel(view, now) {
   $('offer-view').hidden = mode !== 'offer';
   $('call-view').hidden = mode !== 'call';
   $('wrapup-view').hidden = mode !== 'wrapup';
+  // Which call is shown, for tests and for a person reading the page's HTML.
+  $('call-panel').dataset.callId = view.offer?.callId ?? view.call?.callId ?? view.wrapup?.callId ?? '';
   $('idle-hint').textContent =
     view.state === 'available' ? 'Waiting for a call.' : 'Press Ready to take calls.';
   if (view.offer) {

@@ -245,9 +245,12 @@ const HANDLERS = {
   },
   connected(view, msg, now) {
     const same = view.call?.callId === msg.callId;
+    // After a reload the page knows the call only from here: the on_call state's `since` is
+    // when it started, so the call timer goes on instead of starting again.
+    const started = view.state === 'on_call' && view.since ? Math.min(view.since, now) : now;
     view.call = {
       ...pick(msg, 'callId', 'caller', 'queue'),
-      at: same ? view.call.at : now,
+      at: same ? view.call.at : started,
       held: same ? view.call.held : false,
       muted: same ? view.call.muted : false,
     };
