@@ -98,6 +98,11 @@ final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /** Reloads the page, as an operator pressing F5 would. */
+  void reload() {
+    driver.navigate().refresh();
+  }
+
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
