@@ -17,8 +17,9 @@ import { clock, stateLabel } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
+const testMode = params.get('test') === '1';
 const audio = new AudioEngine({
-  testMode: params.get('test') === '1',
+  testMode,
   toneHz: Number(params.get('toneHz') ?? 1000),
   onStats: renderQuality,
 });
@@ -65,7 +66,17 @@ function enterConsole(me) {
   // is none: a real browser keeps the context suspended until "Resume audio" is clicked.
   audio.start().catch((e) => showError(`microphone: ${e.message ?? e}`));
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/agent/v1`;
-  client = new AgentProtocol({ connect: () => new WebSocket(url) });
+  const sockets = { opened: 0 };
+  client = new AgentProtocol({
+    connect: () => {
+      sockets.opened++;
+      return new WebSocket(url);
+    },
+  });
+  if (testMode) {
+    // The browser tests' network blip: the socket drops without a reload.
+    globalThis.__tawagTest = { sockets, dropSocket: () => client.socket?.close(4000, 'test blip') };
+  }
   client.on('change', render);
   client.on('audio', (buf) => audio.receive(buf));
   client.start();

@@ -34,8 +34,9 @@ import org.tawag.testing.ToneDetector;
  * A reload of the operator page mid-call does not lose the call: the operator answers in headless
  * Chromium and tones cross both ways (1000 Hz from the caller, the fake microphone's 1500 Hz from
  * the browser); the page reloads; with the session cookie it reconnects without a second sign-in,
- * shows the same call again, and both tones cross again; the operator hangs up in the page and
- * files the call, whose record names the operator.
+ * shows the same call again, and both tones cross again; then the socket drops without a reload (a
+ * network blip), the page reconnects by itself and the tones cross once more; the operator hangs up
+ * in the page and files the call, whose record names the operator.
  */
 class OperatorReloadBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -105,6 +106,16 @@ class OperatorReloadBrowserIT {
       tonesCrossBothWays(page, caller, tawagRtp, "after the reload");
       page.screenshot("reload-2-after");
 
+      // A network blip: the socket drops without a reload and the page reconnects by itself.
+      page.script("__tawagTest.dropSocket()");
+      page.waitFor(d -> socketsOpened(page) >= 2 ? true : null);
+      page.textContains("#connection", "connected");
+      page.visible("#hangup");
+      assertEquals(callId, page.find("#call-panel").getAttribute("data-call-id"), "same call");
+      long sentBefore = page.audioStat("txFrames");
+      page.waitFor(d -> page.audioStat("txFrames") - sentBefore >= 25 ? Boolean.TRUE : null);
+      tonesCrossBothWays(page, caller, tawagRtp, "after a network blip");
+
       page.find("#hangup").click();
       page.visible("#wrapup-submit");
       new Select(page.find("#disposition")).selectByValue("information_only");
@@ -117,6 +128,11 @@ class OperatorReloadBrowserIT {
       assertEquals("alice", row.get("agent"));
       assertEquals("information_only", row.get("disposition"));
     }
+  }
+
+  private static long socketsOpened(Browser page) {
+    Object n = page.script("return window.__tawagTest?.sockets.opened || 0");
+    return n instanceof Number v ? v.longValue() : 0;
   }
 
   private static void awaitAudioRunning(Browser page) {
