@@ -226,6 +226,23 @@ test('after a reload the call timer starts at the on_call state, not at the page
   assert.equal(c.view.call.muted, false);
 });
 
+test('restore puts back the pop and order of the same call only, once', () => {
+  const { c, socket } = welcomed();
+  const pop = { phone: '+1', customer: null };
+  const order = { id: 'o1', fullName: 'A' };
+  assert.equal(c.restore('c8', { pop, order }), false, 'no call yet');
+  socket().server({ type: 'state', state: 'on_call' });
+  socket().server({ type: 'connected', callId: 'c8', caller: '+1', queue: 'q' });
+  const seen = [];
+  c.on('change', (v) => seen.push(v.pop));
+  assert.equal(c.restore('c9', { pop, order }), false, 'another call');
+  assert.equal(c.restore('c8', { pop, order }), true);
+  assert.deepEqual([c.view.pop, c.view.order], [pop, order]);
+  assert.equal(seen.length, 1);
+  assert.equal(c.restore('c8', { pop: { phone: '+2' } }), false, 'the view already has one');
+  assert.equal(c.view.pop, pop);
+});
+
 test('replaced and stop do not reconnect', () => {
   const a = welcomed();
   a.socket().server({ type: 'replaced' });

@@ -1,14 +1,17 @@
 /**
  * The operator page: signs in over the REST API, opens the agent WebSocket, and wires the
  * protocol client (protocol.js), the audio engine and the panels together. `?test=1` turns off
- * the browser's voice processing so the browser tests' tones pass through unchanged.
+ * the browser's voice processing so the browser tests' tones pass through unchanged, and exposes
+ * `window.__tawagTest` for the browser tests' network blip.
  *
  * A reload keeps the session cookie: `GET /api/me` says who is signed in and the page reconnects
- * at once; within the server's reconnect window it gets the call back (`state` + `connected`).
+ * at once; within the server's reconnect window it gets the call back (`state` + `connected`),
+ * and the tab's CallMemory brings back the screen pop, the saved order and the typed form.
  */
 import { AgentProtocol } from './protocol.js';
 import { AudioEngine } from './audio-engine.js';
 import { Ringer } from './ringer.js';
+import { CallMemory } from './call-memory.js';
 import { renderCallPanel } from './call-panel.js';
 import { showFieldErrors } from './field-errors.js';
 import { applyPop, clearOrder, fillOrder, readOrder } from './order-form.js';
@@ -27,7 +30,11 @@ const ringer = new Ringer(
   () => audio.context,
   (ringing) => audio.update({ ringing }),
 );
+const memory = new CallMemory(sessionStorageOrNull());
+const CALL_STATES = new Set(['offered', 'on_call', 'wrap_up']);
 let client = null;
+let draftChecked = null;
+let lastKept = null;
 let lastConnection = null;
 let lastPopCall = null;
 let lastOrderShown = null;
@@ -93,6 +100,13 @@ function render(view) {
   $('state-time').textContent = view.since ? clock(now - view.since) : '';
   renderCallPanel(view, now);
   const callId = view.offer?.callId ?? view.call?.callId ?? view.wrapup?.callId ?? null;
+  // Forget only once this socket's `state` says there is no call (`since` is set by it).
+  if (view.connection === 'open' && view.since !== null && !CALL_STATES.has(view.state)) {
+    memory.forget();
+  }
+  const kept = memory.recall(callId);
+  // After a reload: the pop and saved order come back from the tab's memory; render runs again.
+  if (kept && client.restore(callId, kept)) return;
   if (callId && view.pop && lastPopCall !== callId) {
     lastPopCall = callId;
     applyPop($('order-form'), view.pop);
@@ -110,6 +124,15 @@ function render(view) {
     $('order-saved').textContent = 'saved';
   }
   if (!view.order) $('order-id').textContent = '';
+  if (callId && draftChecked !== callId) {
+    // Once per call and page: what was typed before a reload, over the pop and the saved order.
+    draftChecked = callId;
+    if (kept?.draft) fillOrder($('order-form'), kept.draft);
+  }
+  if (callId && (lastKept?.pop !== view.pop || lastKept?.order !== view.order)) {
+    lastKept = { pop: view.pop, order: view.order };
+    memory.keep(callId, lastKept);
+  }
   showFieldErrors($('order-form'), view.errors.saveOrder);
   showFieldErrors($('wrapup-view'), view.errors.wrapup);
   $('call-view').querySelector('[data-for="dtmf"]').textContent = view.errors.dtmf?.digits ?? '';
@@ -125,6 +148,15 @@ function render(view) {
   audio.setSender(talking ? (frame) => client.sendAudio(frame) : null);
   ringer.set(Boolean(view.offer), (view.offer?.ringMs ?? 120_000) / 1000);
   showWhen();
+}
+
+/** The tab's sessionStorage, or null where the browser refuses it (some privacy settings). */
+function sessionStorageOrNull() {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function renderQuality(s) {
@@ -163,6 +195,10 @@ function bindActions() {
   $('dtmf-input').addEventListener('keydown', (e) => e.key === 'Enter' && sendDigits());
   $('transfer').addEventListener('click', transfer);
   $('transfer-to').addEventListener('keydown', (e) => e.key === 'Enter' && transfer());
+  $('order-form').addEventListener('input', () => {
+    const callId = client?.currentCallId() ?? client?.view.offer?.callId;
+    memory.keep(callId, { draft: readOrder($('order-form')) });
+  });
   $('order-form').addEventListener('submit', (e) => {
     e.preventDefault();
     saveOrder();

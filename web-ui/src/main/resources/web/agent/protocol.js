@@ -197,6 +197,26 @@ export class AgentProtocol {
     return this.view.call ? this.send(type, { callId: this.view.call.callId, ...fields }) : false;
   }
 
+  /**
+   * Puts back what the page kept of call `callId` across a reload (its screen pop and last saved
+   * order), which the server does not send again; only into an empty view of that same call.
+   * Returns whether the view changed (then `change` was emitted).
+   */
+  restore(callId, { pop = null, order = null } = {}) {
+    if (!callId || this.currentCallId() !== callId) return false;
+    let changed = false;
+    if (pop && !this.view.pop) {
+      this.view.pop = pop;
+      changed = true;
+    }
+    if (order && !this.view.order) {
+      this.view.order = order;
+      changed = true;
+    }
+    if (changed) this.changed();
+    return changed;
+  }
+
   /** The connected call, or the call in wrap-up. */
   currentCallId() {
     return this.view.call?.callId ?? this.view.wrapup?.callId ?? null;

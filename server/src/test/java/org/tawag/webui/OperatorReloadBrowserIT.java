@@ -34,9 +34,9 @@ import org.tawag.testing.ToneDetector;
  * A reload of the operator page mid-call does not lose the call: the operator answers in headless
  * Chromium and tones cross both ways (1000 Hz from the caller, the fake microphone's 1500 Hz from
  * the browser); the page reloads; with the session cookie it reconnects without a second sign-in,
- * shows the same call again, and both tones cross again; then the socket drops without a reload (a
- * network blip), the page reconnects by itself and the tones cross once more; the operator hangs up
- * in the page and files the call, whose record names the operator.
+ * shows the same call again with the order form as typed, and both tones cross again; then the
+ * socket drops without a reload (a network blip), the page reconnects by itself and the tones cross
+ * once more; the operator hangs up in the page and files the call, whose record names the operator.
  */
 class OperatorReloadBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -92,6 +92,8 @@ class OperatorReloadBrowserIT {
 
       SocketAddress tawagRtp = caller.firstSource().get(10, TimeUnit.SECONDS);
       tonesCrossBothWays(page, caller, tawagRtp, "before the reload");
+      page.type("[name=fullName]", "Maria Santos");
+      page.type("[name='address.city']", "Quezon City");
       page.screenshot("reload-1-before");
 
       page.reload();
@@ -100,6 +102,9 @@ class OperatorReloadBrowserIT {
       page.textContains("#state-label", "on call");
       assertEquals(callId, page.find("#call-panel").getAttribute("data-call-id"), "same call");
       assertTrue(page.find("#login-view").getAttribute("hidden") != null, "no second sign-in");
+      page.waitFor(d -> fieldValue(page, "[name=fullName]").equals("Maria Santos") ? true : null);
+      assertEquals("Quezon City", fieldValue(page, "[name='address.city']"), "typed, not saved");
+      page.textContains("#pop-customer", CALLER); // the screen pop, kept by the tab
       awaitAudioRunning(page);
       // The new page's microphone frames reach the server before the caller is listened to.
       page.waitFor(d -> page.audioStat("txFrames") >= 25 ? Boolean.TRUE : null);
@@ -128,6 +133,11 @@ class OperatorReloadBrowserIT {
       assertEquals("alice", row.get("agent"));
       assertEquals("information_only", row.get("disposition"));
     }
+  }
+
+  private static String fieldValue(Browser page, String css) {
+    String v = page.find(css).getAttribute("value");
+    return v == null ? "" : v;
   }
 
   private static long socketsOpened(Browser page) {
