@@ -42,6 +42,8 @@ import org.tawag.sip.SipService;
 import org.tawag.sip.TrunkProbeSettings;
 import org.tawag.sip.registrar.PhoneAccess;
 import org.tawag.sip.registrar.RegistrarSettings;
+import org.tawag.supervisor.SupervisorGateway;
+import org.tawag.supervisor.TodayFigures;
 
 /**
  * The composition root: builds every component from the configuration, starts them in order (media,
@@ -120,6 +122,14 @@ public final class TawagServer implements AutoCloseable {
       timers = new WheelCallTimers();
       CallRecordKeeper records = new CallRecordKeeper(store.callLog(), clock);
       TrunkDialer dialer = new TrunkDialer();
+      TodayFigures today =
+          new TodayFigures(
+              clock,
+              java.time.ZoneId.systemDefault(),
+              config.acd().queues().stream()
+                  .collect(
+                      java.util.stream.Collectors.toMap(
+                          org.tawag.acd.QueueSpec::name, org.tawag.acd.QueueSpec::serviceLevel)));
       queues =
           new QueueService(
               config.acd(),
@@ -127,7 +137,7 @@ public final class TawagServer implements AutoCloseable {
               sounds,
               config.agents().reconnectWindow(),
               clock,
-              QueueObservers.of(records, store.agentStates(), metrics.queues()),
+              QueueObservers.of(records, store.agentStates(), metrics.queues(), today),
               dialer,
               config.agents().transferTrunk().orElse(null),
               new JdbcCallbackRequests(store.database(), store.workers()));
@@ -199,6 +209,28 @@ public final class TawagServer implements AutoCloseable {
                           orders,
                           config.agents().heartbeat().toMillis());
                   gateway.mount(router);
+                  new SupervisorGateway(
+                          vertx,
+                          request ->
+                              authz
+                                  .sessionOf(request)
+                                  .filter(
+                                      s ->
+                                          s.roles().contains(Role.SUPERVISOR)
+                                              || s.roles().contains(Role.ADMIN))
+                                  .map(Session::username),
+                          authz.origins()::allowed,
+                          desk,
+                          today,
+                          config.acd().queues().stream()
+                              .map(org.tawag.acd.QueueSpec::name)
+                              .toList(),
+                          config.acd().members().stream()
+                              .map(org.tawag.acd.Member::agentId)
+                              .distinct()
+                              .toList(),
+                          clock)
+                      .mount(router);
                   metrics.bindAgentSockets(gateway.stats());
                   new MetricsEndpoint(vertx, metrics).mount(router);
                 });

@@ -404,6 +404,28 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
         () -> isMember(agentId) ? Optional.of(engine.agent(agentId)) : Optional.empty(), thread);
   }
 
+  /**
+   * Taps the caller's audio of {@code callId} for silent listening: from now until the returned
+   * stop runs, every frame the caller sends while connected to an agent is also written to {@code
+   * tap} on the call's loop (the caller only: the agent's side is not mixed in). Empty when no such
+   * call is in the service; one tap per call, a newer one replaces the older.
+   */
+  public Optional<Runnable> listen(String callId, AudioSink tap) {
+    Handle h = calls.get(callId);
+    if (h == null) {
+      return Optional.empty();
+    }
+    h.loop.execute(() -> h.tap = tap);
+    return Optional.of(
+        () ->
+            h.loop.execute(
+                () -> {
+                  if (h.tap == tap) {
+                    h.tap = null;
+                  }
+                }));
+  }
+
   /** Calls queued, ringing or connected now. */
   public int calls() {
     return calls.size();
@@ -601,6 +623,20 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     private boolean held;
     private boolean muted;
 
+    /** A supervisor's silent listen, fed from {@link #toAgentAndTap}. */
+    private AudioSink tap;
+
+    /** The caller's frames to the agent and to the listening supervisor, if any. */
+    private final AudioSink toAgentAndTap =
+        (codec, frame) -> {
+          if (toAgent != null) {
+            toAgent.write(codec, frame);
+          }
+          if (tap != null) {
+            tap.write(codec, frame);
+          }
+        };
+
     /** The last announcement started, and when it ends if nothing interrupts it. */
     private PromptSequence announcement;
 
@@ -667,7 +703,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       toAgent = line.connect(new ConnectedCall(callId, caller, queue, this), fromAgent);
       if (!held) {
         media().setSource(fromAgent);
-        media().setSink(toAgent);
+        media().setSink(toAgentAndTap);
       }
     }
 
@@ -732,7 +768,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
             observer.hold(callId, false, clock.instant());
             if (toAgent != null) {
               media().setSource(fromAgent);
-              media().setSink(toAgent);
+              media().setSink(toAgentAndTap);
             }
           });
     }
