@@ -152,8 +152,8 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  Object script(String js) {
-    return ((JavascriptExecutor) driver).executeScript(js);
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
   /** A number from {@code window.__tawagAudio}, 0 when absent. */
