@@ -33,7 +33,8 @@ import org.tawag.testing.TawagTestServer;
  * The supervisor wallboard end to end in headless Chromium: a supervisor signs in to the page; a
  * SIPp caller waits in the support queue with nobody ready and the wallboard shows one waiting
  * call; an operator (a plain agent-socket client) goes ready and answers and the wallboard shows
- * them on call; the supervisor clicks Listen and the page hears the caller's 1000 Hz tone.
+ * them on call; the supervisor clicks Listen and the page hears the caller's 1000 Hz tone; after
+ * the call the supervisor pauses the operator, then logs them out.
  */
 class SupervisorBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -105,13 +106,7 @@ class SupervisorBrowserIT {
         page.waitFor(d -> "0".equals(waitingIn(page, "support")) ? true : null);
         page.screenshot("supervisor-2-operator-on-call");
 
-        // The row is redrawn every second: find and click in one script, so nothing goes stale.
-        page.waitFor(
-            d ->
-                page.script(
-                    "const b = document.querySelector("
-                        + "'tr[data-agent=alice] button[data-action=listen]');"
-                        + " if (b) { b.click(); return true; } return null;"));
+        click(page, "listen");
         page.textContains("#listening", callId);
 
         SocketAddress tawagRtp = caller.firstSource().get(10, TimeUnit.SECONDS);
@@ -123,8 +118,30 @@ class SupervisorBrowserIT {
         Sipp.Result r = sipp.get(40, TimeUnit.SECONDS);
         assertEquals(0, r.exitCode(), r.describe());
         alice.await("ended", WAIT);
+
+        // The supervisor's actions reach the operator.
+        click(page, "pause");
+        alice.await(
+            m -> "state".equals(m.getString("type")) && "supervisor".equals(m.getString("reason")),
+            "paused by the supervisor",
+            WAIT);
+        page.waitFor(d -> "not_ready".equals(agentState(page)) ? true : null);
+        click(page, "logout");
+        alice.awaitState("offline", WAIT);
+        page.waitFor(d -> "offline".equals(agentState(page)) ? true : null);
       }
     }
+  }
+
+  /** Clicks alice's {@code action} button; the row is redrawn every second, so in one script. */
+  private static void click(Browser page, String action) {
+    page.waitFor(
+        d ->
+            page.script(
+                "const b = document.querySelector("
+                    + "'tr[data-agent=alice] button[data-action=' + arguments[0] + ']');"
+                    + " if (b) { b.click(); return true; } return null;",
+                action));
   }
 
   private static String agentState(Browser page) {
