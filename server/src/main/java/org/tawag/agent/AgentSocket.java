@@ -151,7 +151,9 @@ public final class AgentSocket implements AgentLine {
               message("connected")
                   .put("callId", c.callId())
                   .put("caller", c.caller())
-                  .put("queue", c.queue()));
+                  .put("queue", c.queue())
+                  .put("held", c.held())
+                  .put("muted", c.muted()));
         });
     return new Outgoing();
   }

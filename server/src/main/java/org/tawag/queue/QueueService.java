@@ -96,6 +96,12 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   /** Agent id -> the call they are connected to; written on the ACD thread. */
   private final Map<String, Handle> talking = new ConcurrentHashMap<>();
 
+  /**
+   * Agent id -> the call they are wrapping up and who ended it, so a device that reconnects during
+   * wrap-up is told again; written on the ACD thread.
+   */
+  private final Map<String, String[]> wrapping = new ConcurrentHashMap<>();
+
   /** Agent id -> call id whose offer was just cancelled, to tell no-answer from other cancels. */
   private final Map<String, String> cancelled = new HashMap<>();
 
@@ -179,9 +185,13 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
         () -> {
           String agent = h.agent;
           AgentLine line = agent == null ? null : lines.get(agent);
+          String by = h.endedByAgent ? "agent" : "caller";
+          if (agent != null) {
+            wrapping.put(agent, new String[] {h.callId, by});
+          }
           if (line != null) {
             // Before the engine's wrap-up state, so the operator reads "ended" first.
-            line.callEnded(h.callId, h.endedByAgent ? "agent" : "caller");
+            line.callEnded(h.callId, by);
           }
           engine.callEnded(h.callId);
           observer.leftQueue(h.callId, clock.instant());
@@ -312,6 +322,11 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
             log.info("agent {} is back during call {}", id, h.callId);
             h.loop.execute(() -> h.bridge(line));
           }
+          String[] wrap = wrapping.get(id);
+          if (wrap != null && isMember(id) && engine.agent(id).state() == AgentState.WRAP_UP) {
+            // A device that came back during wrap-up must be able to file the call.
+            line.callEnded(wrap[0], wrap[1]);
+          }
         });
   }
 
@@ -325,13 +340,24 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
         () -> {
           Handle h = talking.get(id);
           if (h == null || h.gone) {
-            engine.agentLoggedOut(id);
+            if (isMember(id) && engine.agent(id).state() == AgentState.WRAP_UP) {
+              // A reload during wrap-up must not lose the call's filing: wait for the device.
+              thread.schedule(reconnectWindow, () -> logOutIfStillAway(id));
+            } else {
+              engine.agentLoggedOut(id);
+            }
             return;
           }
           log.info("agent {} lost during call {}: caller on hold", id, h.callId);
           h.loop.execute(h::unbridge);
           thread.schedule(reconnectWindow, () -> giveUpOnAgent(id, h));
         });
+  }
+
+  private void logOutIfStillAway(String agentId) {
+    if (!lines.containsKey(agentId) && talking.get(agentId) == null) {
+      engine.agentLoggedOut(agentId);
+    }
   }
 
   private void giveUpOnAgent(String agentId, Handle h) {
@@ -479,9 +505,14 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     public void offer(String agentId, String callId) {
       Handle h = calls.get(callId);
       AgentLine line = lines.get(agentId);
-      if (h == null || line == null) {
-        // The device went away between routing and now: same as a reject, after this event.
+      if (h == null) {
         thread.execute(() -> engine.offerRejected(agentId, callId));
+        return;
+      }
+      if (line == null) {
+        // Free but with no device (it left during wrap-up and did not come back yet): not a
+        // missed call but an absent operator, who must not hold calls in a stale state.
+        thread.execute(() -> engine.agentLoggedOut(agentId));
         return;
       }
       Instant now = clock.instant();
@@ -583,6 +614,9 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
 
     @Override
     public void agentStateChanged(String agentId, AgentState state, String reason, Instant at) {
+      if (state != AgentState.WRAP_UP) {
+        wrapping.remove(agentId);
+      }
       String offered = cancelled.remove(agentId);
       if (offered != null && state == AgentState.NOT_READY && "no answer".equals(reason)) {
         observer.notAnswered(offered, agentId, at);
@@ -700,7 +734,8 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       }
       fromAgent = new AudioPipe();
       fromAgent.mute(muted);
-      toAgent = line.connect(new ConnectedCall(callId, caller, queue, this), fromAgent);
+      toAgent =
+          line.connect(new ConnectedCall(callId, caller, queue, this, held, muted), fromAgent);
       if (!held) {
         media().setSource(fromAgent);
         media().setSink(toAgentAndTap);
@@ -850,6 +885,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
         return null;
       }
       observer.transferred(callId, from, target, clock.instant());
+      wrapping.put(from, new String[] {callId, "transfer"});
       talking.remove(from, this);
       agent = null;
       AgentLine line = lines.get(from);

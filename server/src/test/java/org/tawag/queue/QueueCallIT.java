@@ -260,6 +260,7 @@ class QueueCallIT {
       AgentClient again = connect("alice");
       JsonObject back = again.await("connected", WAIT);
       assertEquals(callId, back.getString("callId"));
+      assertEquals(false, back.getBoolean("held"));
 
       long start = System.nanoTime();
       caller.sendTone(tawagRtp, AudioCodec.PCMU, 1000, 50).get(10, TimeUnit.SECONDS);
@@ -374,6 +375,28 @@ class QueueCallIT {
         .filter(p -> p.nanos() < to && p.payload().length >= 160)
         .filter(p -> hasTone(AudioCodec.PCMU, p.payload(), hz))
         .count();
+  }
+
+  @Test
+  void operatorWhoReconnectsDuringWrapUpCanStillFileTheCall() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    CompletableFuture<Sipp.Result> sipp =
+        CompletableFuture.supplyAsync(() -> sipp("uac-server-hangs-up.xml", List.of()));
+    String callId = alice.await("offer", WAIT).getString("callId");
+    alice.send("answer", "callId", callId);
+    alice.await("connected", WAIT);
+    alice.send("hangup", "callId", callId);
+    alice.awaitState("wrap_up", WAIT);
+    assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
+
+    alice.abort();
+    agents.remove(alice);
+    AgentClient again = connect("alice");
+    again.awaitState("wrap_up", WAIT);
+    assertEquals(callId, again.await("ended", WAIT).getString("callId"));
+    again.send("wrapup", "callId", callId, "disposition", "wrong_number");
+    again.awaitState("available", WAIT);
+    assertEquals("wrong_number", awaitCallRow(callId, true).get("disposition"));
   }
 
   @Test
