@@ -65,6 +65,7 @@ public final class CallLogWriter implements CallLog, AutoCloseable {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Object turn = new Object();
   private volatile ScheduledFuture<?> retry;
+  private volatile WriteTimings timings = WriteTimings.NONE;
   private volatile boolean closed;
   private volatile boolean stopped;
 
@@ -327,6 +328,22 @@ public final class CallLogWriter implements CallLog, AutoCloseable {
     }
   }
 
+  /** Sees every batch the writer commits or fails to commit, with its time (metrics hang here). */
+  public void observeWrites(WriteTimings observer) {
+    this.timings = observer == null ? WriteTimings.NONE : observer;
+  }
+
+  private void timedWrite(List<LoggedCall> calls) throws SQLException {
+    long start = System.nanoTime();
+    try {
+      jdbc.write(calls);
+    } catch (SQLException e) {
+      timings.failed();
+      throw e;
+    }
+    timings.written(calls.size(), System.nanoTime() - start);
+  }
+
   /**
    * Writes {@code calls}; returns how many are handled (written or dropped as refused). When the
    * database stops answering, the rest are spooled and the outage begins.
@@ -336,7 +353,7 @@ public final class CallLogWriter implements CallLog, AutoCloseable {
       return 0;
     }
     try {
-      jdbc.write(calls);
+      timedWrite(calls);
       return calls.size();
     } catch (SQLException e) {
       if (isDown(e)) {
@@ -349,7 +366,7 @@ public final class CallLogWriter implements CallLog, AutoCloseable {
     for (int i = 0; i < calls.size(); i++) {
       LoggedCall call = calls.get(i);
       try {
-        jdbc.write(List.of(call));
+        timedWrite(List.of(call));
       } catch (SQLException e) {
         if (isDown(e)) {
           beginOutage(e);
@@ -378,7 +395,7 @@ public final class CallLogWriter implements CallLog, AutoCloseable {
         return true;
       }
       try {
-        jdbc.write(chunk.calls());
+        timedWrite(chunk.calls());
       } catch (SQLException e) {
         if (isDown(e)) {
           beginOutage(e);
@@ -387,7 +404,7 @@ public final class CallLogWriter implements CallLog, AutoCloseable {
         log.warn("database refused a spooled batch; replaying it call by call", e);
         for (LoggedCall call : chunk.calls()) {
           try {
-            jdbc.write(List.of(call));
+            timedWrite(List.of(call));
           } catch (SQLException again) {
             if (isDown(again)) {
               beginOutage(again);

@@ -142,7 +142,13 @@ public enum Meters {
       "Size of the call-record spool file (grows while the database is down)"),
   STORE_AGENT_STATES_PENDING(
       "tawag.store.agent.states.pending", null, "Agent state changes waiting for the database"),
-  STORE_AGENT_STATES_DROPPED("tawag.store.agent.states.dropped", null, "Agent state changes lost");
+  STORE_AGENT_STATES_DROPPED("tawag.store.agent.states.dropped", null, "Agent state changes lost"),
+  STORE_WRITE(
+      "tawag.store.write", "seconds", "Time to commit one batch of call records to the database"),
+  STORE_WRITE_FAILURES(
+      "tawag.store.write.failures",
+      null,
+      "Batches of call records the database did not take (down or refusing); they are retried");
 
   private final String meterName;
   private final String unit;

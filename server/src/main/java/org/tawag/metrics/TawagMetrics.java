@@ -1,9 +1,11 @@
 package org.tawag.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,7 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -25,6 +29,7 @@ import org.tawag.acd.AcdConfig;
 import org.tawag.agent.AgentSocketStats;
 import org.tawag.call.CallEvents;
 import org.tawag.calls.CallLogWriter;
+import org.tawag.calls.WriteTimings;
 import org.tawag.config.TawagConfig;
 import org.tawag.config.TrunkConfig;
 import org.tawag.media.MediaCounters;
@@ -174,6 +179,29 @@ public final class TawagMetrics implements AutoCloseable {
     Path spool = callLog.spoolFile();
     gauge(Meters.STORE_SPOOL_SIZE, () -> size(spool));
     gauge(Meters.STORE_AGENT_STATES_PENDING, agentStates::pending);
+    Timer writes =
+        Timer.builder(Meters.STORE_WRITE.meterName())
+            .description(Meters.STORE_WRITE.help())
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry);
+    Counter failures =
+        Counter.builder(Meters.STORE_WRITE_FAILURES.meterName())
+            .description(Meters.STORE_WRITE_FAILURES.help())
+            .register(registry);
+    callLog.observeWrites(
+        new WriteTimings() {
+          @Override
+          public void written(int records, long nanos) {
+            writes.record(nanos, TimeUnit.NANOSECONDS);
+          }
+
+          @Override
+          public void failed() {
+            failures.increment();
+          }
+        });
     counter(Meters.STORE_AGENT_STATES_DROPPED, agentStates, AgentStateLog::dropped);
   }
 

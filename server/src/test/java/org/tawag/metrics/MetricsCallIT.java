@@ -172,6 +172,8 @@ class MetricsCallIT {
     assertTrue(delta(before, closed, "tawag_media_rtp_packets_sent_total") >= 49);
     assertTrue(delta(before, closed, "tawag_media_rtp_jitter_seconds_count") >= 1);
     assertEquals(0, delta(before, closed, "tawag_media_rtp_packets_lost_total"), "loopback");
+    MetricsText stored = awaitAbove("tawag_store_write_seconds_count", before, 1);
+    assertEquals(0, delta(before, stored, "tawag_store_write_failures_total"), "H2 takes them");
 
     for (Meters m : Meters.values()) {
       if (m == Meters.TRUNK_REGISTERED) {
