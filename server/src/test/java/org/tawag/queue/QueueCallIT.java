@@ -8,9 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tawag.acd.AgentState;
 import org.tawag.media.AudioCodec;
 import org.tawag.testing.AgentClient;
+import org.tawag.testing.CallRows;
 import org.tawag.testing.FreePorts;
 import org.tawag.testing.HttpSession;
 import org.tawag.testing.RtpProbe;
@@ -58,6 +56,10 @@ class QueueCallIT {
 
   static TawagTestServer tawag() {
     return server.get();
+  }
+
+  static CallRows rows() {
+    return new CallRows(tawag());
   }
 
   @BeforeAll
@@ -159,7 +161,7 @@ class QueueCallIT {
       alice.awaitState("available", WAIT);
       assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
 
-      Map<String, Object> row = awaitCallRow(callId, true);
+      Map<String, Object> row = rows().finishedCall(WAIT, callId, true);
       assertEquals("support", row.get("queue"));
       assertEquals("alice", row.get("agent"));
       assertEquals("completed_by_caller", row.get("outcome"));
@@ -170,7 +172,9 @@ class QueueCallIT {
       assertNotNull(row.get("answered_at"));
       assertTrue(((Number) row.get("talk_ms")).longValue() >= 2000, "talk time " + row);
       assertEquals(
-          List.of("entered", "offered", "answered", "ended"), eventKinds(callId), "queue events");
+          List.of("entered", "offered", "answered", "ended"),
+          rows().eventKinds(callId),
+          "queue events");
       assertTrue(
           agentStates("alice").containsAll(List.of("not_ready", "available", "on_call", "wrap_up")),
           "alice's state changes are stored: " + agentStates("alice"));
@@ -192,7 +196,7 @@ class QueueCallIT {
     assertEquals(0, r.exitCode(), r.describe());
     alice.send("wrapup", "callId", callId, "disposition", "refused", "reason", "bad_time");
 
-    Map<String, Object> row = awaitCallRow(callId, true);
+    Map<String, Object> row = rows().finishedCall(WAIT, callId, true);
     assertEquals("completed_by_agent", row.get("outcome"));
     assertEquals("refused:bad_time", row.get("disposition"));
   }
@@ -217,11 +221,11 @@ class QueueCallIT {
     bob.send("hangup", "callId", callId);
     assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
 
-    Map<String, Object> row = awaitCallRow(callId, false);
+    Map<String, Object> row = rows().finishedCall(WAIT, callId, false);
     assertEquals("bob", row.get("agent"));
     assertEquals(
         List.of("entered", "offered", "no_answer", "offered", "answered", "ended"),
-        eventKinds(callId));
+        rows().eventKinds(callId));
   }
 
   @Test
@@ -237,7 +241,13 @@ class QueueCallIT {
               .count();
       assertTrue(music > 10, "the waiting caller hears music, not silence: " + music);
     }
-    Map<String, Object> row = awaitLatestRow();
+    Map<String, Object> row =
+        rows()
+            .await(
+                WAIT,
+                "abandoned call record",
+                r -> "abandoned".equals(r.get("outcome")),
+                "SELECT * FROM calls WHERE outcome IS NOT NULL ORDER BY arrived_at DESC LIMIT 1");
     assertEquals("abandoned", row.get("outcome"));
     assertEquals("support", row.get("queue"));
     long waited = ((Number) row.get("wait_ms")).longValue();
@@ -291,7 +301,7 @@ class QueueCallIT {
     bob.send("hangup", "callId", callId);
     assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
 
-    Map<String, Object> row = awaitCallRow(callId, false);
+    Map<String, Object> row = rows().finishedCall(WAIT, callId, false);
     assertEquals("bob", row.get("agent"));
     assertEquals("completed_by_agent", row.get("outcome"));
     assertEquals(
@@ -304,7 +314,7 @@ class QueueCallIT {
             "offered",
             "answered",
             "ended"),
-        eventKinds(callId));
+        rows().eventKinds(callId));
   }
 
   @Test
@@ -358,23 +368,16 @@ class QueueCallIT {
       fromOutside.get(10, TimeUnit.SECONDS);
       long settled = start + 400_000_000L;
       long end = System.nanoTime() - 100_000_000L;
-      assertTrue(tonePackets(outside, settled, end, 1000) >= 40, "the number hears the caller");
-      assertTrue(tonePackets(caller, settled, end, 1500) >= 40, "the caller hears the number");
+      assertTrue(outside.tonePackets(settled, end, 1000) >= 40, "the number hears the caller");
+      assertTrue(caller.tonePackets(settled, end, 1500) >= 40, "the caller hears the number");
 
       assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
       Sipp.Result r = far.get(30, TimeUnit.SECONDS);
       assertEquals(0, r.exitCode(), "the number gets Tawag's BYE: " + r.describe());
-      Map<String, Object> row = awaitCallRow(callId, true);
+      Map<String, Object> row = rows().finishedCall(WAIT, callId, true);
       assertEquals("transferred", row.get("outcome"));
       assertEquals("alice", row.get("agent"));
     }
-  }
-
-  private static long tonePackets(RtpProbe probe, long from, long to, int hz) {
-    return probe.receivedAfter(from).stream()
-        .filter(p -> p.nanos() < to && p.payload().length >= 160)
-        .filter(p -> hasTone(AudioCodec.PCMU, p.payload(), hz))
-        .count();
   }
 
   @Test
@@ -396,7 +399,7 @@ class QueueCallIT {
     assertEquals(callId, again.await("ended", WAIT).getString("callId"));
     again.send("wrapup", "callId", callId, "disposition", "wrong_number");
     again.awaitState("available", WAIT);
-    assertEquals("wrong_number", awaitCallRow(callId, true).get("disposition"));
+    assertEquals("wrong_number", rows().finishedCall(WAIT, callId, true).get("disposition"));
   }
 
   @Test
@@ -487,84 +490,9 @@ class QueueCallIT {
     return true;
   }
 
-  private static Map<String, Object> awaitCallRow(String callId, boolean withDisposition)
-      throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Map<String, Object> row = queryOne("SELECT * FROM calls WHERE id = ?", callId);
-      if (row != null
-          && row.get("outcome") != null
-          && (!withDisposition || row.get("disposition") != null)) {
-        return row;
-      }
-      assertTrue(System.nanoTime() < deadline, "no finished call record for " + callId);
-      Thread.sleep(100);
-    }
-  }
-
-  private static Map<String, Object> awaitLatestRow() throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Map<String, Object> row =
-          queryOne(
-              "SELECT * FROM calls WHERE outcome IS NOT NULL ORDER BY arrived_at DESC LIMIT 1",
-              null);
-      if (row != null && "abandoned".equals(row.get("outcome"))) {
-        return row;
-      }
-      assertTrue(System.nanoTime() < deadline, "no abandoned call record");
-      Thread.sleep(100);
-    }
-  }
-
-  private static Map<String, Object> queryOne(String sql, String param) throws Exception {
-    try (Connection c = tawag().server().store().database().connection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      if (param != null) {
-        ps.setString(1, param);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        Map<String, Object> row = new java.util.HashMap<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
-        }
-        return row;
-      }
-    }
-  }
-
   private static List<String> agentStates(String agent) throws Exception {
     tawag().server().store().agentStates().flush().get(10, TimeUnit.SECONDS);
-    List<String> states = new ArrayList<>();
-    try (Connection c = tawag().server().store().database().connection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT state FROM agent_state_events WHERE agent = ? ORDER BY seq")) {
-      ps.setString(1, agent);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          states.add(rs.getString(1));
-        }
-      }
-    }
-    return states;
-  }
-
-  private static List<String> eventKinds(String callId) throws Exception {
-    List<String> kinds = new ArrayList<>();
-    try (Connection c = tawag().server().store().database().connection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT kind FROM call_events WHERE call_id = ? ORDER BY seq")) {
-      ps.setString(1, callId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          kinds.add(rs.getString(1));
-        }
-      }
-    }
-    return kinds;
+    return rows()
+        .column("SELECT state FROM agent_state_events WHERE agent = ? ORDER BY seq", agent);
   }
 }

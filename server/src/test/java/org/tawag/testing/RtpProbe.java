@@ -95,6 +95,17 @@ public final class RtpProbe implements AutoCloseable {
     return done;
   }
 
+  /**
+   * Packets received from {@code from} to {@code to} (nanoTime) whose 160-byte PCMU payload carries
+   * a {@code hz} tone.
+   */
+  public synchronized long tonePackets(long from, long to, double hz) {
+    return receivedAfter(from).stream()
+        .filter(p -> p.nanos() < to && p.payload().length >= 160)
+        .filter(p -> ToneDetector.hasTone(AudioCodec.PCMU, p.payload(), 0, 160, hz))
+        .count();
+  }
+
   /** Waits until {@code n} packets have arrived; false on timeout. */
   public synchronized boolean awaitPackets(int n, java.time.Duration timeout)
       throws InterruptedException {

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.SocketAddress;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,13 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.Select;
 import org.tawag.media.AudioCodec;
+import org.tawag.testing.CallRows;
 import org.tawag.testing.FreePorts;
 import org.tawag.testing.HttpSession;
 import org.tawag.testing.RtpProbe;
 import org.tawag.testing.Sipp;
 import org.tawag.testing.TawagServerExtension;
 import org.tawag.testing.TawagTestServer;
-import org.tawag.testing.ToneDetector;
 
 /**
  * The operator page end to end in headless Chromium: the operator signs in through the page and
@@ -92,7 +88,7 @@ class OperatorPageBrowserIT {
       long end = System.nanoTime();
       // The playback worklet reports every 25 frames: 150 sent, at least 100 with the tone.
       page.waitFor(d -> page.audioStat("rxToneFrames") >= 100 ? Boolean.TRUE : null);
-      long fromBrowser = tonePackets(caller, start + 500_000_000L, end, 1500);
+      long fromBrowser = caller.tonePackets(start + 500_000_000L, end, 1500);
       assertTrue(
           fromBrowser >= 75,
           "the caller hears the operator's 1500 Hz microphone in "
@@ -138,7 +134,7 @@ class OperatorPageBrowserIT {
       Sipp.Result r = sipp.get(30, TimeUnit.SECONDS);
       assertEquals(0, r.exitCode(), r.describe());
       String callId = callIdOf(orderId);
-      Map<String, Object> row = awaitCallRow(callId);
+      Map<String, Object> row = new CallRows(tawag()).finishedCall(WAIT, callId, true);
       assertEquals("agreed", row.get("disposition"));
       assertEquals(orderId, row.get("order_id"));
       assertEquals("alice", row.get("agent"));
@@ -171,52 +167,17 @@ class OperatorPageBrowserIT {
         });
   }
 
-  private static long tonePackets(RtpProbe probe, long from, long to, int hz) {
-    return probe.receivedAfter(from).stream()
-        .filter(p -> p.nanos() < to && p.payload().length >= 160)
-        .filter(p -> ToneDetector.hasTone(AudioCodec.PCMU, p.payload(), 0, 160, hz))
-        .count();
-  }
-
   /** The call filed with the order: the call record that names the order. */
   private static String callIdOf(String orderId) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
-      Map<String, Object> row = queryOne("SELECT * FROM calls WHERE order_id = ?", orderId);
+      Map<String, Object> row =
+          new CallRows(tawag()).one("SELECT * FROM calls WHERE order_id = ?", orderId);
       if (row != null) {
         return (String) row.get("id");
       }
       assertTrue(System.nanoTime() < deadline, "no call record points to order " + orderId);
       Thread.sleep(100);
-    }
-  }
-
-  private static Map<String, Object> awaitCallRow(String callId) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Map<String, Object> row = queryOne("SELECT * FROM calls WHERE id = ?", callId);
-      if (row != null && row.get("outcome") != null && row.get("disposition") != null) {
-        return row;
-      }
-      assertTrue(System.nanoTime() < deadline, "no finished call record for " + callId);
-      Thread.sleep(100);
-    }
-  }
-
-  private static Map<String, Object> queryOne(String sql, String param) throws Exception {
-    try (Connection c = tawag().server().store().database().connection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, param);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        Map<String, Object> row = new HashMap<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
-        }
-        return row;
-      }
     }
   }
 }

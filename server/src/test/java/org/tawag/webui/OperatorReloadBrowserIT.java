@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.SocketAddress;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.Select;
 import org.tawag.media.AudioCodec;
+import org.tawag.testing.CallRows;
 import org.tawag.testing.FreePorts;
 import org.tawag.testing.HttpSession;
 import org.tawag.testing.RtpProbe;
@@ -129,7 +126,7 @@ class OperatorReloadBrowserIT {
 
       Sipp.Result r = sipp.get(30, TimeUnit.SECONDS);
       assertEquals(0, r.exitCode(), r.describe());
-      Map<String, Object> row = awaitCallRow(callId);
+      Map<String, Object> row = new CallRows(tawag()).finishedCall(WAIT, callId, true);
       assertEquals("alice", row.get("agent"));
       assertEquals("information_only", row.get("disposition"));
     }
@@ -206,34 +203,5 @@ class OperatorReloadBrowserIT {
             throw new IllegalStateException(e);
           }
         });
-  }
-
-  private static Map<String, Object> awaitCallRow(String callId) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Map<String, Object> row = queryOne("SELECT * FROM calls WHERE id = ?", callId);
-      if (row != null && row.get("outcome") != null && row.get("disposition") != null) {
-        return row;
-      }
-      assertTrue(System.nanoTime() < deadline, "no finished call record for " + callId);
-      Thread.sleep(100);
-    }
-  }
-
-  private static Map<String, Object> queryOne(String sql, String param) throws Exception {
-    try (Connection c = tawag().server().store().database().connection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, param);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        Map<String, Object> row = new HashMap<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
-        }
-        return row;
-      }
-    }
   }
 }
