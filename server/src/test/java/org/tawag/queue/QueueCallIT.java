@@ -23,7 +23,6 @@ import org.tawag.acd.AgentState;
 import org.tawag.media.AudioCodec;
 import org.tawag.testing.AgentClient;
 import org.tawag.testing.CallRows;
-import org.tawag.testing.FreePorts;
 import org.tawag.testing.HttpSession;
 import org.tawag.testing.RtpProbe;
 import org.tawag.testing.Sipp;
@@ -445,36 +444,11 @@ class QueueCallIT {
   }
 
   private CompletableFuture<Sipp.Result> call(RtpProbe probe, String scenario, int holdMillis) {
-    return CompletableFuture.supplyAsync(
-        () ->
-            sipp(
-                scenario,
-                List.of(
-                    "-key",
-                    "rtp_port",
-                    String.valueOf(probe.port()),
-                    "-d",
-                    String.valueOf(holdMillis))));
+    return tawag().callWithProbe(work, scenario, "800", probe, holdMillis);
   }
 
   private Sipp.Result sipp(String scenario, List<String> extra) {
-    try {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "-i",
-                  "127.0.0.1",
-                  "-p",
-                  String.valueOf(FreePorts.udpAndTcp()),
-                  "-s",
-                  "800",
-                  "-mp",
-                  String.valueOf(tawag().sippMediaPort())));
-      args.addAll(extra);
-      return Sipp.in(work).run(scenario, "127.0.0.1:" + tawag().sipPort(), args, 40);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return tawag().call(work, scenario, "800", extra);
   }
 
   private static boolean hasTone(AudioCodec codec, byte[] payload, int hz) {

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tawag.media.AudioCodec;
 import org.tawag.media.play.Sound;
 import org.tawag.media.play.SoundLibrary;
-import org.tawag.testing.FreePorts;
 import org.tawag.testing.RtpProbe;
 import org.tawag.testing.Sipp;
 import org.tawag.testing.TawagServerExtension;
@@ -132,36 +131,11 @@ class QueueWaitIT {
   // ---- helpers ----
 
   private CompletableFuture<Sipp.Result> call(RtpProbe probe, String scenario, int holdMillis) {
-    return CompletableFuture.supplyAsync(
-        () ->
-            sipp(
-                scenario,
-                List.of(
-                    "-key",
-                    "rtp_port",
-                    String.valueOf(probe.port()),
-                    "-d",
-                    String.valueOf(holdMillis))));
+    return tawag().callWithProbe(work, scenario, "800", probe, holdMillis);
   }
 
   private Sipp.Result sipp(String scenario, List<String> extra) {
-    try {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "-i",
-                  "127.0.0.1",
-                  "-p",
-                  String.valueOf(FreePorts.udpAndTcp()),
-                  "-s",
-                  "800",
-                  "-mp",
-                  String.valueOf(tawag().sippMediaPort())));
-      args.addAll(extra);
-      return Sipp.in(work).run(scenario, "127.0.0.1:" + tawag().sipPort(), args, 40);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return tawag().call(work, scenario, "800", extra);
   }
 
   /** The sound's 20 ms frames as the caller receives them (PCMU, as uac-echo.xml negotiates). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.tawag.TawagServer;
@@ -119,6 +120,47 @@ public final class TawagTestServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Runs SIPp {@code scenario} as a trunk caller from 127.0.0.1 dialling {@code number}, with
+   * {@code extra} arguments; work files go to {@code work}.
+   */
+  public Sipp.Result call(Path work, String scenario, String number, List<String> extra) {
+    try {
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of(
+                  "-i",
+                  "127.0.0.1",
+                  "-p",
+                  String.valueOf(FreePorts.udpAndTcp()),
+                  "-s",
+                  number,
+                  "-mp",
+                  String.valueOf(sippMediaPort())));
+      args.addAll(extra);
+      return Sipp.in(work).run(scenario, "127.0.0.1:" + sipPort(), args, 40);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@link #call} in the background, with RTP to {@code probe} and the call held {@code ms}. */
+  public java.util.concurrent.CompletableFuture<Sipp.Result> callWithProbe(
+      Path work, String scenario, String number, RtpProbe probe, int holdMillis) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () ->
+            call(
+                work,
+                scenario,
+                number,
+                List.of(
+                    "-key",
+                    "rtp_port",
+                    String.valueOf(probe.port()),
+                    "-d",
+                    String.valueOf(holdMillis))));
   }
 
   public TawagServer server() {
