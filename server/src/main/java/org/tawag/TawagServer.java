@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tawag.agent.AgentGateway;
@@ -23,6 +25,10 @@ import org.tawag.call.CallEvents;
 import org.tawag.call.CallEventsChain;
 import org.tawag.call.CallSession;
 import org.tawag.call.WheelCallTimers;
+import org.tawag.campaigns.CampaignCall;
+import org.tawag.campaigns.CampaignDialer;
+import org.tawag.campaigns.CampaignRoutes;
+import org.tawag.campaigns.JdbcCampaigns;
 import org.tawag.config.TawagConfig;
 import org.tawag.http.HttpService;
 import org.tawag.media.play.SoundLibrary;
@@ -59,6 +65,7 @@ public final class TawagServer implements AutoCloseable {
   private final SipService sip;
   private final HttpService http;
   private final TawagMetrics metrics;
+  private final ScheduledExecutorService campaignThread;
 
   private TawagServer(
       NettyMediaEngine media,
@@ -67,7 +74,8 @@ public final class TawagServer implements AutoCloseable {
       QueueService queues,
       SipService sip,
       HttpService http,
-      TawagMetrics metrics) {
+      TawagMetrics metrics,
+      ScheduledExecutorService campaignThread) {
     this.media = media;
     this.timers = timers;
     this.store = store;
@@ -75,6 +83,7 @@ public final class TawagServer implements AutoCloseable {
     this.sip = sip;
     this.http = http;
     this.metrics = metrics;
+    this.campaignThread = campaignThread;
   }
 
   /** Starts a server; {@code events} sees every call (metrics and records hang here). */
@@ -116,12 +125,18 @@ public final class TawagServer implements AutoCloseable {
     NettyMediaEngine media = null;
     WheelCallTimers timers = null;
     QueueService queues = null;
+    ScheduledExecutorService campaignThread = null;
     try {
       media = new NettyMediaEngine(config.rtp());
       metrics.bindMedia(media);
       timers = new WheelCallTimers();
       CallRecordKeeper records = new CallRecordKeeper(store.callLog(), clock);
       TrunkDialer dialer = new TrunkDialer();
+      JdbcCampaigns campaignStore = new JdbcCampaigns(store.database().dataSource());
+      CampaignTrunks campaignLines = new CampaignTrunks();
+      campaignThread = CampaignDialer.thread();
+      CampaignDialer campaigns =
+          new CampaignDialer(campaignStore, campaignLines, clock, campaignThread);
       TodayFigures today =
           new TodayFigures(
               clock,
@@ -137,7 +152,7 @@ public final class TawagServer implements AutoCloseable {
               sounds,
               config.agents().reconnectWindow(),
               clock,
-              QueueObservers.of(records, store.agentStates(), metrics.queues(), today),
+              QueueObservers.of(records, store.agentStates(), metrics.queues(), today, campaigns),
               dialer,
               config.agents().transferTrunk().orElse(null),
               new JdbcCallbackRequests(store.database(), store.workers()));
@@ -161,6 +176,13 @@ public final class TawagServer implements AutoCloseable {
                   RegistrarSettings.defaults().withRealm(authSettings.sipRealm())));
       phoneAgents.attach(sip.outbound());
       dialer.attach(sip.outbound());
+      campaignLines.attach(queues);
+      campaignLines.attach(sip.outbound());
+      campaignThread.scheduleWithFixedDelay(
+          campaigns::tick,
+          CampaignDialer.TICK.toMillis(),
+          CampaignDialer.TICK.toMillis(),
+          TimeUnit.MILLISECONDS);
       metrics.bindSip(sip);
       if (!config.sip().optionsPing().isZero()) {
         Duration every = config.sip().optionsPing();
@@ -180,7 +202,8 @@ public final class TawagServer implements AutoCloseable {
                 new JdbcOrderStore(
                     store.database(), store.workers(), OrderSettings.defaults(), clock),
                 OrderSettings.defaults(),
-                clock);
+                clock,
+                callId -> campaigns.call(callId).map(CampaignCall::json));
         http =
             HttpService.start(
                 config.http(),
@@ -232,6 +255,19 @@ public final class TawagServer implements AutoCloseable {
                           clock)
                       .mount(router);
                   metrics.bindAgentSockets(gateway.stats());
+                  new CampaignRoutes(
+                          campaignStore,
+                          store.workers(),
+                          authz,
+                          config.acd().queues().stream()
+                              .map(org.tawag.acd.QueueSpec::name)
+                              .collect(java.util.stream.Collectors.toSet()),
+                          config.trunks().stream()
+                              .map(org.tawag.config.TrunkConfig::name)
+                              .collect(java.util.stream.Collectors.toSet()),
+                          OrderSettings.defaults(),
+                          clock)
+                      .mount(router);
                   new MetricsEndpoint(vertx, metrics).mount(router);
                 });
       } catch (RuntimeException e) {
@@ -246,8 +282,11 @@ public final class TawagServer implements AutoCloseable {
           config.rtp().portMax(),
           http.port(),
           store.describe());
-      return new TawagServer(media, timers, store, queues, sip, http, metrics);
+      return new TawagServer(media, timers, store, queues, sip, http, metrics, campaignThread);
     } catch (RuntimeException e) {
+      if (campaignThread != null) {
+        campaignThread.shutdownNow();
+      }
       if (queues != null) {
         queues.close();
       }
@@ -295,6 +334,7 @@ public final class TawagServer implements AutoCloseable {
 
   @Override
   public void close() {
+    campaignThread.shutdownNow();
     http.close();
     sip.close();
     queues.close();

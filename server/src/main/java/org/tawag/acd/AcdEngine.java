@@ -312,6 +312,24 @@ public final class AcdEngine {
         q.averageSpeedOfAnswer());
   }
 
+  /**
+   * Members of {@code queue} free to take a call now (AVAILABLE); a dialer places calls for them.
+   * IllegalArgumentException when the queue is not configured.
+   */
+  public int freeAgents(String queue) {
+    QueueState q = queues.get(queue);
+    if (q == null) {
+      throw new IllegalArgumentException("unknown queue: " + queue);
+    }
+    int free = 0;
+    for (String id : q.members) {
+      if (agents.get(id).state == AgentState.AVAILABLE) {
+        free++;
+      }
+    }
+    return free;
+  }
+
   /** What a wallboard shows for {@code agentId}; IllegalArgumentException when not configured. */
   public AgentView agent(String agentId) {
     Agent a = agents.get(agentId);

@@ -3,6 +3,7 @@ package org.tawag.agent;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -26,15 +27,25 @@ public final class AgentOrders {
   private final OrderStore store;
   private final OrderSettings settings;
   private final Clock clock;
+  private final CallBriefs briefs;
 
   public AgentOrders(OrderStore store, OrderSettings settings, Clock clock) {
+    this(store, settings, clock, CallBriefs.NONE);
+  }
+
+  public AgentOrders(OrderStore store, OrderSettings settings, Clock clock, CallBriefs briefs) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
+    this.briefs = briefs;
   }
 
-  /** {@code screenPop} for the caller of {@code callId}; an empty pop when the lookup fails. */
+  /**
+   * {@code screenPop} for the caller of {@code callId}, with the call's {@code campaign} brief when
+   * a campaign placed it; an empty pop when the lookup fails.
+   */
   public CompletableFuture<JsonObject> screenPop(String callId, String caller) {
+    Optional<JsonObject> brief = briefs.brief(callId);
     return store
         .screenPop(caller)
         .thenApply(p -> message("screenPop", callId).put("pop", OrderJson.screenPop(p)))
@@ -42,7 +53,8 @@ public final class AgentOrders {
             e -> {
               log.warn("screen pop for call {} failed: {}", callId, rootMessage(e));
               return message("screenPop", callId).put("pop", (Object) null);
-            });
+            })
+        .thenApply(m -> brief.isPresent() ? m.put("campaign", brief.get()) : m);
   }
 
   /**

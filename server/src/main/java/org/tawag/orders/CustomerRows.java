@@ -13,7 +13,7 @@ import java.util.Optional;
  * SQL for {@code customers} and {@code customer_addresses}. Every method blocks and works in the
  * caller's connection (and transaction): call it only on a {@link org.tawag.db.JdbcWorkers} thread.
  */
-final class CustomerRows {
+public final class CustomerRows {
   /** The customer columns of {@code customers c}, labelled so they can join with orders. */
   static final String COLUMNS =
       "c.id AS customer_id, c.full_name AS customer_full_name, c.phone AS customer_phone,"
@@ -21,7 +21,7 @@ final class CustomerRows {
 
   private CustomerRows() {}
 
-  static Optional<Customer> byPhone(Connection c, String phone) throws SQLException {
+  public static Optional<Customer> byPhone(Connection c, String phone) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("SELECT " + COLUMNS + " FROM customers c WHERE c.phone = ?")) {
       s.setString(1, phone);
@@ -36,7 +36,7 @@ final class CustomerRows {
    * creating the same new phone at once: one of them fails with a unique violation, and the caller
    * retries its transaction.
    */
-  static Customer upsert(Connection c, String fullName, String phone, Instant now)
+  public static Customer upsert(Connection c, String fullName, String phone, Instant now)
       throws SQLException {
     Optional<Customer> found = byPhone(c, phone);
     if (found.isPresent()) {

@@ -31,12 +31,12 @@ public record OrderSettings(
 
   /**
    * Service types internet, tv, repair, taxi, loan; refusal reasons too_expensive, has_provider,
-   * not_interested, bad_time; country code 1.
+   * not_interested, bad_time, do_not_call; country code 1.
    */
   public static OrderSettings defaults() {
     return new OrderSettings(
         List.of("internet", "tv", "repair", "taxi", "loan"),
-        List.of("too_expensive", "has_provider", "not_interested", "bad_time"),
+        List.of("too_expensive", "has_provider", "not_interested", "bad_time", "do_not_call"),
         "1");
   }
 

@@ -155,7 +155,10 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
             call,
             call.channel().callId(),
             media.executor(),
-            call.channel().callerNumber(),
+            // For a call Tawag placed (a campaign's), the party in the queue is the one dialled.
+            call.channel().inbound()
+                ? call.channel().callerNumber()
+                : call.channel().dialledNumber(),
             route.queue(),
             clock.instant());
     if (QueueMedia.RING.equals(musicByQueue.get(route.queue()))) {
@@ -422,6 +425,11 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   /** The counters of {@code queue}, read on the ACD thread. */
   public CompletableFuture<QueueStats> stats(String queue) {
     return CompletableFuture.supplyAsync(() -> engine.stats(queue), thread);
+  }
+
+  /** How many members of {@code queue} are free to take a call, read on the ACD thread. */
+  public CompletableFuture<Integer> freeAgents(String queue) {
+    return CompletableFuture.supplyAsync(() -> engine.freeAgents(queue), thread);
   }
 
   /** An agent's state, read on the ACD thread; empty for an agent in no queue. */

@@ -3,6 +3,7 @@ package org.tawag.acd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.tawag.testing.FakeClock;
 
 /** An engine wired to a fake clock, fake timers and a recording listener. */
 final class AcdFixture {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import org.tawag.testing.FakeClock;
 
 /**
  * Timers driven by a {@link FakeClock}: {@link #advance} moves the clock to each due timer in time

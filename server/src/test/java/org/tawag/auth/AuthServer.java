@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.tawag.db.Database;
 import org.tawag.db.DatabaseSettings;
 import org.tawag.db.JdbcWorkers;
+import org.tawag.testing.FakeClock;
 
 /**
  * A real Vert.x HTTP server on a loopback port with the auth routes over an H2 user store, a fake

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tawag.db.Database;
 import org.tawag.db.JdbcWorkers;
+import org.tawag.testing.FakeClock;
 
 /**
  * What {@link JdbcUserStore} must do on every supported database. Each test starts from empty user

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tawag.testing.FakeClock;
 
 class LoginThrottleTest {
   final FakeClock clock = new FakeClock(Instant.parse("2026-03-02T08:00:00Z"));

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tawag.testing.FakeClock;
 
 class SessionsTest {
   final FakeClock clock = new FakeClock(Instant.parse("2026-03-02T08:00:00Z"));

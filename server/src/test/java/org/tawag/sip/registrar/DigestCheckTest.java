@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tawag.testing.FakeClock;
 
 class DigestCheckTest {
   static final String REALM = "tawag";

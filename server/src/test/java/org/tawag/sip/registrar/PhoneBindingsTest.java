@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tawag.testing.FakeClock;
 
 class PhoneBindingsTest {
   final FakeClock clock = new FakeClock();

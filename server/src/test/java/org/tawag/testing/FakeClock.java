@@ -1,4 +1,4 @@
-package org.tawag.acd;
+package org.tawag.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,22 +6,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test moves it. */
-final class FakeClock extends Clock {
-  private Instant now;
+/** A UTC clock that moves only when a test moves it, and never backwards. */
+public final class FakeClock extends Clock {
+  private volatile Instant now;
 
-  FakeClock(Instant start) {
+  public FakeClock(Instant start) {
     this.now = start;
   }
 
-  void set(Instant instant) {
+  /** A clock at an arbitrary fixed start. */
+  public FakeClock() {
+    this(Instant.parse("2025-01-01T09:00:00Z"));
+  }
+
+  public void set(Instant instant) {
     if (instant.isBefore(now)) {
       throw new IllegalArgumentException("clock cannot go back to " + instant + " from " + now);
     }
     now = instant;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     set(now.plus(d));
   }
 
