@@ -58,17 +58,47 @@ public final class HttpSession {
     }
   }
 
-  /** POSTs {@code body} as JSON with an optional cookie. */
-  public static HttpResponse<String> post(int port, String path, String cookie, JsonObject body)
-      throws Exception {
+  /** GETs {@code path} in this session. */
+  public HttpResponse<String> get(String path) throws Exception {
+    return send(port, "GET", path, cookie, null);
+  }
+
+  /** POSTs {@code body} as JSON in this session. */
+  public HttpResponse<String> post(String path, JsonObject body) throws Exception {
+    return post(port, path, cookie, body);
+  }
+
+  /** DELETEs {@code path} in this session. */
+  public HttpResponse<String> delete(String path) throws Exception {
+    return send(port, "DELETE", path, cookie, null);
+  }
+
+  /**
+   * Sends {@code method} to {@code path} with an optional cookie and JSON body: for role checks,
+   * {@code cookie} may be null (anonymous).
+   */
+  public static HttpResponse<String> send(
+      int port, String method, String path, String cookie, JsonObject body) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (body != null) {
+      b.header("content-type", "application/json");
+    }
     if (cookie != null) {
       b.header("Cookie", cookie);
     }
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** POSTs {@code body} as JSON with an optional cookie. */
+  public static HttpResponse<String> post(int port, String path, String cookie, JsonObject body)
+      throws Exception {
+    return send(port, "POST", path, cookie, body);
   }
 }
