@@ -84,6 +84,16 @@ test('nothing is sent before welcome', () => {
   assert.deepEqual(socket().sent, []);
 });
 
+test('a campaign call keeps its script with the screen pop', () => {
+  const { c, socket } = welcomed();
+  socket().server({ type: 'offer', callId: 'c9', caller: '+15550001', queue: 'outbound', waitedMs: 0, ringMs: 15000 });
+  const campaign = { id: 3, name: 'tv-upgrade', script: 'Offer the 300 Mbps plan.', contactId: 8 };
+  socket().server({ type: 'screenPop', callId: 'c9', pop: null, campaign });
+  assert.deepEqual(c.view.pop, { campaign });
+  socket().server({ type: 'screenPop', callId: 'other', pop: { phone: '+1' }, campaign });
+  assert.deepEqual(c.view.pop, { campaign }, 'a pop for another call is ignored');
+});
+
 test('ready and pause send their messages', () => {
   const { c, socket } = welcomed();
   c.ready();

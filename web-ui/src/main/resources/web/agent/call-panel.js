@@ -44,6 +44,9 @@ function kbd(text) {
 function renderPop(pop) {
   $('screen-pop').hidden = !pop;
   if (!pop) return;
+  $('pop-campaign').hidden = !pop.campaign;
+  $('pop-campaign-name').textContent = pop.campaign?.name ?? '';
+  $('pop-script').textContent = pop.campaign?.script ?? '';
   const c = pop.customer;
   $('pop-customer').textContent = c ? `${c.fullName} (${c.phone})` : `new customer ${pop.phone ?? ''}`;
   $('pop-orders').replaceChildren(

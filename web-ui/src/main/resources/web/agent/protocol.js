@@ -255,7 +255,9 @@ const HANDLERS = {
     view.errors = {};
   },
   screenPop(view, msg) {
-    if (view.offer?.callId === msg.callId || view.call?.callId === msg.callId) view.pop = msg.pop;
+    if (view.offer?.callId !== msg.callId && view.call?.callId !== msg.callId) return;
+    // A campaign's call brings its script along: it belongs with the customer's card.
+    view.pop = msg.campaign ? { ...(msg.pop ?? {}), campaign: msg.campaign } : msg.pop;
   },
   offerCancelled(view, msg) {
     if (view.offer?.callId === msg.callId) {
