@@ -99,7 +99,7 @@ public final class CampaignDialer implements QueueObserver {
     }
     Instant now = clock.instant();
     // Some due contacts are held back by the rules; look a little further to still fill the slots.
-    for (Contact k : store.due(c.id(), now, want * 4)) {
+    for (Contact k : store.due(c.id(), null, now, want * 4)) {
       if (want == 0) {
         return;
       }
@@ -176,28 +176,52 @@ public final class CampaignDialer implements QueueObserver {
   private void ended(
       Campaign c, Contact k, long attempt, String callId, DialOutcome result, int sipStatus) {
     ringing.merge(c.id(), -1, Integer::sum);
+    recordEnd(c, k, attempt, callId, result, sipStatus);
+  }
+
+  private void recordEnd(
+      Campaign c, Contact k, long attempt, String callId, DialOutcome result, int sipStatus) {
     if (result != DialOutcome.ANSWERED && callId != null) {
       live.remove(callId);
     }
     Instant now = clock.instant();
-    Contact dialled = withAttempt(k);
+    Contact dialled = k.dialled();
     ContactChange change = DialRules.afterDial(c, dialled, result, now);
     run(() -> store.attemptEnded(attempt, k.id(), result, sipStatus, change, now));
   }
 
-  /** The contact as it is once its current dial is counted. */
-  private static Contact withAttempt(Contact k) {
-    return new Contact(
-        k.id(),
-        k.campaignId(),
-        k.customerId(),
-        k.phone(),
-        k.zone(),
-        Contact.State.DIALING,
-        k.attempts() + 1,
-        Optional.empty(),
-        k.lastResult(),
-        k.callbackAgent());
+  // ---- preview dialing ----
+
+  /**
+   * Dials a previewed contact for {@code agent}, its attempt {@code attempt} already stored; the
+   * result closes the attempt like a progressive dial's, and an answered call's disposition closes
+   * the contact. Any thread.
+   */
+  public void dialForOperator(
+      OperatorDialer operators, Campaign c, Contact k, long attempt, String agent) {
+    CompletableFuture<OperatorDialer.Result> dial;
+    try {
+      dial = operators.dial(agent, k.phone(), k.customerId(), k.id());
+    } catch (RuntimeException e) {
+      dial = CompletableFuture.failedFuture(e);
+    }
+    dial.whenComplete(
+        (r, error) ->
+            thread.execute(
+                () -> {
+                  if (error != null) {
+                    log.warn("campaign {} preview dial refused: {}", c.id(), describe(error));
+                    recordEnd(c, k, attempt, null, DialOutcome.FAILED, 0);
+                    return;
+                  }
+                  run(() -> store.attemptPlaced(attempt, r.callId()));
+                  if (r.outcome() == DialOutcome.ANSWERED) {
+                    live.put(
+                        r.callId(),
+                        new CampaignCall(c.id(), c.name(), c.script(), k.id(), k.customerId()));
+                  }
+                  recordEnd(c, k, attempt, r.callId(), r.outcome(), 0);
+                }));
   }
 
   // ---- from the ACD (its thread): hand over at once ----

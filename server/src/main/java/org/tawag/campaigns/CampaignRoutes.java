@@ -1,8 +1,5 @@
 package org.tawag.campaigns;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.tawag.auth.Authz;
 import org.tawag.auth.Role;
 import org.tawag.db.JdbcWorkers;
-import org.tawag.orders.FieldErrors;
 import org.tawag.orders.OrderSettings;
 import org.tawag.orders.PhoneNumbers;
 import org.tawag.orders.ValidationException;
@@ -45,10 +40,8 @@ import org.tawag.orders.ValidationException;
  * </table>
  */
 public final class CampaignRoutes {
-  private static final Logger log = LoggerFactory.getLogger(CampaignRoutes.class);
   private static final Logger audit = LoggerFactory.getLogger("tawag.audit");
   private static final int BODY_LIMIT = 4 * 1024 * 1024;
-  private static final int MAX_PAGE = 500;
 
   private final JdbcCampaigns store;
   private final JdbcWorkers workers;
@@ -100,7 +93,7 @@ public final class CampaignRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    JsonObject json = body(ctx);
+    JsonObject json = Replies.body(ctx);
     if (json == null) {
       return;
     }
@@ -108,46 +101,50 @@ public final class CampaignRoutes {
     try {
       draft = CampaignJson.draft(json, queues, trunks);
     } catch (ValidationException e) {
-      fieldErrors(ctx, e.errors());
+      Replies.fieldErrors(ctx, e.errors());
       return;
     }
     String by = Authz.session(ctx).username();
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           if (store.nameTaken(draft.name())) {
-            return new Reply(409, error("name", "a campaign with this name exists"));
+            return new Replies.Reply(
+                409, Replies.error("name", "a campaign with this name exists"));
           }
           Campaign c = store.create(draft, by, clock.instant());
           audit.info("{} created campaign {}", by, c.id());
-          return new Reply(201, CampaignJson.campaign(c, Map.of()));
+          return new Replies.Reply(201, CampaignJson.campaign(c, Map.of()));
         });
   }
 
   private void list(RoutingContext ctx) {
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           JsonArray out = new JsonArray();
           for (Campaign c : store.list()) {
             out.add(CampaignJson.campaign(c, store.progress(c.id())));
           }
-          return new Reply(200, new JsonObject().put("campaigns", out));
+          return new Replies.Reply(200, new JsonObject().put("campaigns", out));
         });
   }
 
   private void one(RoutingContext ctx) {
-    Long id = id(ctx, "id");
+    Long id = Replies.id(ctx, "id");
     if (id == null) {
       return;
     }
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () ->
             store
                 .find(id)
-                .map(c -> new Reply(200, CampaignJson.campaign(c, progress(id))))
-                .orElse(notFound("campaign")));
+                .map(c -> new Replies.Reply(200, CampaignJson.campaign(c, progress(id))))
+                .orElse(Replies.notFound("campaign")));
   }
 
   private Map<String, Integer> progress(long id) {
@@ -159,7 +156,7 @@ public final class CampaignRoutes {
   }
 
   private void status(RoutingContext ctx, String action) {
-    Long id = id(ctx, "id");
+    Long id = Replies.id(ctx, "id");
     if (id == null) {
       return;
     }
@@ -170,26 +167,27 @@ public final class CampaignRoutes {
           default -> Campaign.Status.FINISHED;
         };
     String by = Authz.session(ctx).username();
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           Optional<Campaign> c = store.find(id);
           if (c.isEmpty()) {
-            return notFound("campaign");
+            return Replies.notFound("campaign");
           }
           if (c.get().status() == Campaign.Status.FINISHED) {
-            return new Reply(409, error("status", "the campaign is finished"));
+            return new Replies.Reply(409, Replies.error("status", "the campaign is finished"));
           }
           store.setStatus(id, to, clock.instant());
           audit.info("{} set campaign {} {}", by, id, to.code());
-          return new Reply(
+          return new Replies.Reply(
               200, CampaignJson.campaign(store.find(id).orElseThrow(), store.progress(id)));
         });
   }
 
   private void add(RoutingContext ctx) {
-    Long id = id(ctx, "id");
-    JsonObject json = id == null ? null : body(ctx);
+    Long id = Replies.id(ctx, "id");
+    JsonObject json = id == null ? null : Replies.body(ctx);
     if (json == null) {
       return;
     }
@@ -199,15 +197,16 @@ public final class CampaignRoutes {
           CampaignJson.targets(
               json, settings.defaultCountryCode(), new HashSet<>(settings.refusalReasons()));
     } catch (ValidationException e) {
-      fieldErrors(ctx, e.errors());
+      Replies.fieldErrors(ctx, e.errors());
       return;
     }
     String by = Authz.session(ctx).username();
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           if (store.find(id).isEmpty()) {
-            return notFound("campaign");
+            return Replies.notFound("campaign");
           }
           Instant now = clock.instant();
           JdbcCampaigns.Added added;
@@ -217,68 +216,71 @@ public final class CampaignRoutes {
             try {
               added = store.addCustomers(id, cs.ids(), now);
             } catch (JdbcCampaigns.UnknownCustomerException e) {
-              return new Reply(400, error("customerIds", "no customer " + e.id()));
+              return new Replies.Reply(400, Replies.error("customerIds", "no customer " + e.id()));
             }
           } else {
             CampaignJson.Targets.Refused r = (CampaignJson.Targets.Refused) targets;
             added = store.addRefusals(id, r.reason(), r.since(), now);
           }
           audit.info("{} added {} contacts to campaign {}", by, added.added(), id);
-          return new Reply(
+          return new Replies.Reply(
               200,
               new JsonObject().put("added", added.added()).put("alreadyIn", added.alreadyIn()));
         });
   }
 
   private void contacts(RoutingContext ctx) {
-    Long id = id(ctx, "id");
-    int[] page = id == null ? null : page(ctx);
+    Long id = Replies.id(ctx, "id");
+    int[] page = id == null ? null : Replies.page(ctx);
     if (page == null) {
       return;
     }
     String by = Authz.session(ctx).username();
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           if (store.find(id).isEmpty()) {
-            return notFound("campaign");
+            return Replies.notFound("campaign");
           }
           JsonArray out = new JsonArray();
           store.contactRows(id, page[0], page[1]).forEach(k -> out.add(CampaignJson.contact(k)));
           audit.info("{} read {} contacts of campaign {} (offset {})", by, out.size(), id, page[1]);
-          return new Reply(
+          return new Replies.Reply(
               200,
               new JsonObject().put("contacts", out).put("limit", page[0]).put("offset", page[1]));
         });
   }
 
   private void attempts(RoutingContext ctx) {
-    Long id = id(ctx, "id");
-    Long contact = id == null ? null : id(ctx, "contact");
+    Long id = Replies.id(ctx, "id");
+    Long contact = id == null ? null : Replies.id(ctx, "contact");
     if (contact == null) {
       return;
     }
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           Optional<Contact> k = store.contact(contact);
           if (k.isEmpty() || k.get().campaignId() != id) {
-            return notFound("contact");
+            return Replies.notFound("contact");
           }
           JsonArray out = new JsonArray();
           store.attempts(contact).forEach(a -> out.add(CampaignJson.attempt(a)));
-          return new Reply(200, new JsonObject().put("attempts", out));
+          return new Replies.Reply(200, new JsonObject().put("attempts", out));
         });
   }
 
   private void dncList(RoutingContext ctx) {
-    int[] page = page(ctx);
+    int[] page = Replies.page(ctx);
     if (page == null) {
       return;
     }
     String by = Authz.session(ctx).username();
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           JsonArray out = new JsonArray();
           for (JdbcCampaigns.DoNotCall d : store.doNotCallList(page[0], page[1])) {
@@ -290,47 +292,51 @@ public final class CampaignRoutes {
                     .put("source", d.source()));
           }
           audit.info("{} read {} do-not-call numbers (offset {})", by, out.size(), page[1]);
-          return new Reply(200, new JsonObject().put("numbers", out));
+          return new Replies.Reply(200, new JsonObject().put("numbers", out));
         });
   }
 
   private void dncAdd(RoutingContext ctx) {
-    JsonObject json = body(ctx);
+    JsonObject json = Replies.body(ctx);
     if (json == null) {
       return;
     }
     Optional<String> phone = phone(json.getValue("phone"));
     if (phone.isEmpty()) {
-      fieldErrors(ctx, Map.of("phone", "is not a phone number (E.164 such as +639171234567)"));
+      Replies.fieldErrors(
+          ctx, Map.of("phone", "is not a phone number (E.164 such as +639171234567)"));
       return;
     }
     Object s = json.getValue("source");
     String source = s instanceof String t && !t.isBlank() ? t.strip() : "added by hand";
     String by = Authz.session(ctx).username();
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           boolean added = store.addDoNotCall(phone.get(), by, source, clock.instant());
           audit.info("{} added a number to the do-not-call list", by);
-          return new Reply(added ? 201 : 200, new JsonObject().put("phone", phone.get()));
+          return new Replies.Reply(added ? 201 : 200, new JsonObject().put("phone", phone.get()));
         });
   }
 
   private void dncRemove(RoutingContext ctx) {
     Optional<String> phone = phone(ctx.pathParam("phone"));
     if (phone.isEmpty()) {
-      fieldErrors(ctx, Map.of("phone", "is not a phone number (E.164 such as +639171234567)"));
+      Replies.fieldErrors(
+          ctx, Map.of("phone", "is not a phone number (E.164 such as +639171234567)"));
       return;
     }
     String by = Authz.session(ctx).username();
-    reply(
+    Replies.reply(
         ctx,
+        workers,
         () -> {
           if (!store.removeDoNotCall(phone.get())) {
-            return notFound("number");
+            return Replies.notFound("number");
           }
           audit.info("{} removed a number from the do-not-call list", by);
-          return new Reply(204, null);
+          return new Replies.Reply(204, null);
         });
   }
 
@@ -338,108 +344,5 @@ public final class CampaignRoutes {
     return value instanceof String s
         ? PhoneNumbers.normalise(s, settings.defaultCountryCode())
         : Optional.empty();
-  }
-
-  // ---- plumbing ----
-
-  private record Reply(int status, JsonObject json) {}
-
-  private interface Work {
-    Reply run() throws Exception;
-  }
-
-  /** Runs {@code work} on a JDBC worker and answers with its reply; 503 when the store fails. */
-  private void reply(RoutingContext ctx, Work work) {
-    Future.fromCompletionStage(workers.submit(work::run), Vertx.currentContext())
-        .onSuccess(r -> send(ctx, r.status(), r.json()))
-        .onFailure(
-            e -> {
-              log.warn(
-                  "campaign API {} failed: {}", ctx.normalizedPath(), e.getClass().getSimpleName());
-              send(ctx, 503, new JsonObject().put("error", "the store is unavailable; try again"));
-            });
-  }
-
-  private static Reply notFound(String what) {
-    return new Reply(404, new JsonObject().put("error", "no such " + what));
-  }
-
-  private static JsonObject error(String field, String message) {
-    return new JsonObject().put("errors", new JsonObject().put(field, message));
-  }
-
-  private static Long id(RoutingContext ctx, String param) {
-    String v = ctx.pathParam(param);
-    if (v != null && v.matches("[1-9][0-9]{0,17}")) {
-      return Long.parseLong(v);
-    }
-    send(ctx, 404, new JsonObject().put("error", "no such " + param));
-    return null;
-  }
-
-  /** {@code limit} (1..500, default 100) and {@code offset} (default 0); null after a 400. */
-  private static int[] page(RoutingContext ctx) {
-    FieldErrors errors = new FieldErrors();
-    int limit = param(ctx, "limit", 100, 1, MAX_PAGE, errors);
-    int offset = param(ctx, "offset", 0, 0, Integer.MAX_VALUE, errors);
-    if (!errors.isEmpty()) {
-      fieldErrors(ctx, errors.asMap());
-      return null;
-    }
-    return new int[] {limit, offset};
-  }
-
-  private static int param(
-      RoutingContext ctx, String name, int dflt, int min, int max, FieldErrors errors) {
-    String v = ctx.queryParams().get(name);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(name, "must be a whole number from " + min + " to " + max);
-    return dflt;
-  }
-
-  private static JsonObject body(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      send(ctx, 415, new JsonObject().put("error", "Content-Type must be application/json"));
-      return null;
-    }
-    try {
-      JsonObject json = ctx.body().asJsonObject();
-      if (json != null) {
-        return json;
-      }
-    } catch (DecodeException | ClassCastException e) {
-      // answered below
-    }
-    fieldErrors(ctx, Map.of("body", "must be a JSON object"));
-    return null;
-  }
-
-  private static void fieldErrors(RoutingContext ctx, Map<String, String> errors) {
-    JsonObject fields = new JsonObject();
-    errors.forEach(fields::put);
-    send(ctx, 400, new JsonObject().put("errors", fields));
-  }
-
-  private static void send(RoutingContext ctx, int status, JsonObject json) {
-    if (ctx.response().ended()) {
-      return;
-    }
-    ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
-    if (json == null) {
-      ctx.response().end();
-    } else {
-      ctx.response().putHeader("Content-Type", "application/json").end(json.encode());
-    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param due when it may next be dialled (a retry delay or a callback), or empty for at once
  * @param lastResult how the last dial ended, or empty before the first
  * @param callbackAgent the operator who promised the callback, or empty
+ * @param hold the operator previewing it and since when, or empty
  */
 public record Contact(
     long id,
@@ -25,7 +26,37 @@ public record Contact(
     int attempts,
     Optional<Instant> due,
     Optional<DialOutcome> lastResult,
-    Optional<String> callbackAgent) {
+    Optional<String> callbackAgent,
+    Optional<Hold> hold) {
+
+  /** How long an operator may hold a previewed contact before others may take it. */
+  public static final java.time.Duration HOLD = java.time.Duration.ofMinutes(10);
+
+  /** An operator previewing the contact. */
+  public record Hold(String agent, Instant since) {}
+
+  /** The contact as it is while its next dial rings: one more attempt, no hold, not due. */
+  public Contact dialled() {
+    return new Contact(
+        id,
+        campaignId,
+        customerId,
+        phone,
+        zone,
+        State.DIALING,
+        attempts + 1,
+        Optional.empty(),
+        lastResult,
+        callbackAgent,
+        Optional.empty());
+  }
+
+  /** Whether someone other than {@code agent} holds it at {@code now}. */
+  public boolean heldByOther(String agent, Instant now) {
+    return hold.isPresent()
+        && !hold.get().agent().equals(agent)
+        && hold.get().since().plus(HOLD).isAfter(now);
+  }
 
   /** Where a contact is; {@code campaign_contacts.state}. */
   public enum State {

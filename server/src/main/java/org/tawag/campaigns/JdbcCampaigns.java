@@ -32,7 +32,7 @@ public final class JdbcCampaigns {
           + " ring_timeout_s, status";
   private static final String CONTACT_COLUMNS =
       "k.id, k.campaign_id, k.customer_id, k.phone, c.time_zone, k.state, k.attempts,"
-          + " k.next_attempt_at, k.last_result, k.callback_agent";
+          + " k.next_attempt_at, k.last_result, k.callback_agent, k.reserved_by, k.reserved_at";
 
   private final DataSource db;
 
@@ -312,10 +312,14 @@ public final class JdbcCampaigns {
   // ---- dialling ----
 
   /**
-   * Open contacts of the campaign due at {@code now}: callbacks first (they were promised), then
-   * the longest due, then in list order.
+   * Open contacts of the campaign due at {@code now} and held by nobody else: callbacks promised by
+   * {@code agent} first, then other callbacks (they were promised), then the longest due, then in
+   * list order.
+   *
+   * @param agent the operator asking (preview), or {@code null} for the dialer
    */
-  public List<Contact> due(long campaignId, Instant now, int limit) throws SQLException {
+  public List<Contact> due(long campaignId, String agent, Instant now, int limit)
+      throws SQLException {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -324,12 +328,67 @@ public final class JdbcCampaigns {
                     + " FROM campaign_contacts k JOIN customers c ON c.id = k.customer_id"
                     + " WHERE k.campaign_id = ? AND k.state IN ('pending', 'callback')"
                     + " AND (k.next_attempt_at IS NULL OR k.next_attempt_at <= ?)"
-                    + " ORDER BY CASE k.state WHEN 'callback' THEN 0 ELSE 1 END,"
+                    + " AND (k.reserved_at IS NULL OR k.reserved_at < ? OR k.reserved_by = ?)"
+                    + " ORDER BY CASE WHEN k.state = 'callback' AND k.callback_agent = ? THEN 0"
+                    + " WHEN k.state = 'callback' THEN 1 ELSE 2 END,"
                     + " k.next_attempt_at NULLS FIRST, k.id LIMIT ?")) {
       s.setLong(1, campaignId);
       setInstant(s, 2, now);
-      s.setInt(3, limit);
+      setInstant(s, 3, now.minus(Contact.HOLD));
+      s.setString(4, agent);
+      s.setString(5, agent);
+      s.setInt(6, limit);
       return contacts(s);
+    }
+  }
+
+  /**
+   * Holds an open contact for {@code agent} to preview; false when it moved on or someone else
+   * holds it.
+   */
+  public boolean hold(Contact k, String agent, Instant now) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE campaign_contacts SET reserved_by = ?, reserved_at = ?, updated_at = ?"
+                    + " WHERE id = ? AND state = ? AND (reserved_at IS NULL OR reserved_at < ?"
+                    + " OR reserved_by = ?)")) {
+      s.setString(1, agent);
+      setInstant(s, 2, now);
+      setInstant(s, 3, now);
+      s.setLong(4, k.id());
+      s.setString(5, k.state().code());
+      setInstant(s, 6, now.minus(Contact.HOLD));
+      s.setString(7, agent);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Lets go of a contact {@code agent} holds, noting why; false when they did not hold it. */
+  public boolean release(long contactId, String agent, String note, Instant now)
+      throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE campaign_contacts SET reserved_by = NULL, reserved_at = NULL, note = ?,"
+                    + " updated_at = ? WHERE id = ? AND reserved_by = ? AND state IN"
+                    + " ('pending', 'callback')")) {
+      s.setString(1, clip(note, 500));
+      setInstant(s, 2, now);
+      s.setLong(3, contactId);
+      s.setString(4, agent);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** A customer's full name (personal data: for the operator's preview only). */
+  public Optional<String> customerName(long customerId) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT full_name FROM customers WHERE id = ?")) {
+      s.setLong(1, customerId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
     }
   }
 
@@ -369,6 +428,8 @@ public final class JdbcCampaigns {
       while (rs.next()) {
         String zone = rs.getString("time_zone");
         String last = rs.getString("last_result");
+        String heldBy = rs.getString("reserved_by");
+        Instant heldAt = instant(rs, "reserved_at");
         out.add(
             new Contact(
                 rs.getLong("id"),
@@ -380,7 +441,10 @@ public final class JdbcCampaigns {
                 rs.getInt("attempts"),
                 Optional.ofNullable(instant(rs, "next_attempt_at")),
                 Optional.ofNullable(last).map(l -> DialOutcome.valueOf(l.toUpperCase())),
-                Optional.ofNullable(rs.getString("callback_agent"))));
+                Optional.ofNullable(rs.getString("callback_agent")),
+                heldBy == null || heldAt == null
+                    ? Optional.empty()
+                    : Optional.of(new Contact.Hold(heldBy, heldAt))));
       }
     }
     return out;
@@ -400,7 +464,8 @@ public final class JdbcCampaigns {
         try (PreparedStatement s =
             c.prepareStatement(
                 "UPDATE campaign_contacts SET state = 'dialing', attempts = attempts + 1,"
-                    + " reserved_by = ?, updated_at = ? WHERE id = ? AND state = ?")) {
+                    + " reserved_by = ?, reserved_at = NULL, updated_at = ? WHERE id = ?"
+                    + " AND state = ?")) {
           s.setString(1, agent);
           setInstant(s, 2, now);
           s.setLong(3, k.id());
@@ -493,6 +558,7 @@ public final class JdbcCampaigns {
         c.prepareStatement(
             "UPDATE campaign_contacts SET state = ?, next_attempt_at = ?,"
                 + " last_result = COALESCE(?, last_result), note = ?, reserved_by = NULL,"
+                + " reserved_at = NULL,"
                 + " updated_at = ? WHERE id = ?")) {
       s.setString(1, change.state().code());
       setInstant(s, 2, change.due());

@@ -54,6 +54,7 @@ final class Campaigns {
         attempts,
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 }

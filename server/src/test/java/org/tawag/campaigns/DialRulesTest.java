@@ -130,6 +130,7 @@ class DialRulesTest {
         c.attempts(),
         Optional.of(due),
         Optional.of(last),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -143,6 +144,7 @@ class DialRulesTest {
         Optional.of(ZoneId.of(zone)),
         c.state(),
         0,
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty());

@@ -1,0 +1,122 @@
+package org.tawag.campaigns;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tawag.db.JdbcWorkers;
+import org.tawag.orders.FieldErrors;
+
+/** JSON bodies, path and page parameters, and answers shared by the campaign routes. */
+final class Replies {
+  private static final Logger log = LoggerFactory.getLogger(Replies.class);
+  private static final int MAX_PAGE = 500;
+
+  private Replies() {}
+
+  record Reply(int status, JsonObject json) {}
+
+  interface Work {
+    Reply run() throws Exception;
+  }
+
+  /** Runs {@code work} on a JDBC worker and answers with its reply; 503 when the store fails. */
+  static void reply(RoutingContext ctx, JdbcWorkers workers, Work work) {
+    Future.fromCompletionStage(workers.submit(work::run), Vertx.currentContext())
+        .onSuccess(r -> send(ctx, r.status(), r.json()))
+        .onFailure(
+            e -> {
+              log.warn(
+                  "campaign API {} failed: {}", ctx.normalizedPath(), e.getClass().getSimpleName());
+              send(ctx, 503, new JsonObject().put("error", "the store is unavailable; try again"));
+            });
+  }
+
+  static Reply notFound(String what) {
+    return new Reply(404, new JsonObject().put("error", "no such " + what));
+  }
+
+  static JsonObject error(String field, String message) {
+    return new JsonObject().put("errors", new JsonObject().put(field, message));
+  }
+
+  static Long id(RoutingContext ctx, String param) {
+    String v = ctx.pathParam(param);
+    if (v != null && v.matches("[1-9][0-9]{0,17}")) {
+      return Long.parseLong(v);
+    }
+    send(ctx, 404, new JsonObject().put("error", "no such " + param));
+    return null;
+  }
+
+  /** {@code limit} (1..500, default 100) and {@code offset} (default 0); null after a 400. */
+  static int[] page(RoutingContext ctx) {
+    FieldErrors errors = new FieldErrors();
+    int limit = param(ctx, "limit", 100, 1, MAX_PAGE, errors);
+    int offset = param(ctx, "offset", 0, 0, Integer.MAX_VALUE, errors);
+    if (!errors.isEmpty()) {
+      fieldErrors(ctx, errors.asMap());
+      return null;
+    }
+    return new int[] {limit, offset};
+  }
+
+  static int param(
+      RoutingContext ctx, String name, int dflt, int min, int max, FieldErrors errors) {
+    String v = ctx.queryParams().get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(name, "must be a whole number from " + min + " to " + max);
+    return dflt;
+  }
+
+  static JsonObject body(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      send(ctx, 415, new JsonObject().put("error", "Content-Type must be application/json"));
+      return null;
+    }
+    try {
+      JsonObject json = ctx.body().asJsonObject();
+      if (json != null) {
+        return json;
+      }
+    } catch (DecodeException | ClassCastException e) {
+      // answered below
+    }
+    fieldErrors(ctx, Map.of("body", "must be a JSON object"));
+    return null;
+  }
+
+  static void fieldErrors(RoutingContext ctx, Map<String, String> errors) {
+    JsonObject fields = new JsonObject();
+    errors.forEach(fields::put);
+    send(ctx, 400, new JsonObject().put("errors", fields));
+  }
+
+  static void send(RoutingContext ctx, int status, JsonObject json) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
+    if (json == null) {
+      ctx.response().end();
+    } else {
+      ctx.response().putHeader("Content-Type", "application/json").end(json.encode());
+    }
+  }
+}
