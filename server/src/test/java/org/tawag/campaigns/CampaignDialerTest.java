@@ -22,9 +22,10 @@ import org.tawag.sip.DialResult;
 import org.tawag.testing.FakeClock;
 
 /**
- * The dialer on a real H2 database with scripted lines and a fake clock: how many it dials per free
+ * The dialer on a real database with scripted lines and a fake clock: how many it dials per free
  * operator, retries after each result's delay, the attempt limit, the do-not-call list, calling
- * hours and what dispositions do.
+ * hours and what dispositions do. This runs on H2; {@link CampaignDialerPostgresTest} on
+ * PostgreSQL.
  */
 class CampaignDialerTest {
   @TempDir Path dir;
@@ -34,17 +35,26 @@ class CampaignDialerTest {
   private final ScriptedLines lines = new ScriptedLines();
   private CampaignDialer dialer;
 
+  /** The database to test on, migrated; H2 in {@code dir} here. */
+  Database openDatabase(Path dir) throws Exception {
+    return Database.open(DatabaseSettings.h2File(dir));
+  }
+
   @BeforeEach
-  void open() {
-    database = Database.open(DatabaseSettings.h2File(dir));
+  void open() throws Exception {
+    database = openDatabase(dir);
     store = new JdbcCampaigns(database.dataSource());
     dialer = new CampaignDialer(store, lines, clock, Runnable::run);
   }
 
   @AfterEach
-  void close() {
+  void close() throws Exception {
     database.close();
+    closed();
   }
+
+  /** After the database closed: a subclass drops what it made. */
+  void closed() throws Exception {}
 
   @Test
   void dialsRatioTimesTheFreeOperatorsLessWhatIsRingingOrWaiting() throws Exception {
