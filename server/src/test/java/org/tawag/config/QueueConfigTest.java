@@ -28,11 +28,22 @@ class QueueConfigTest {
   private static final Duration ANNOUNCE = Duration.ofSeconds(30);
 
   @Test
-  void demoConfigHasSupportAndSalesWithTheirMembersAndOverflows() {
+  void demoConfigHasSupportSalesAndOutboundWithTheirMembersAndOverflows() {
     TawagConfig config = ConfigLoader.load(ConfigLoaderTest.SIP_CONFIG, Map.of());
 
     assertEquals(
         List.of(
+            new QueueSpec(
+                "outbound",
+                Strategy.LONGEST_IDLE,
+                OFFER,
+                WRAP_UP,
+                Duration.ofSeconds(60),
+                0,
+                new Overflow.ToTarget("goodbye"),
+                WhenNoAgents.WAIT,
+                SERVICE_LEVEL,
+                ANNOUNCE),
             new QueueSpec(
                 "sales",
                 Strategy.SKILLS,
@@ -58,6 +69,8 @@ class QueueConfigTest {
         config.acd().queues());
     assertEquals(
         List.of(
+            new Member("bob", "outbound", 1),
+            new Member("carol", "outbound", 1),
             new Member("alice", "sales", 9),
             new Member("carol", "sales", 5),
             new Member("alice", "support", 1),
@@ -65,6 +78,7 @@ class QueueConfigTest {
         config.acd().members());
     assertEquals(
         List.of(
+            new QueueMedia("outbound", "hold-music", Optional.empty()),
             new QueueMedia("sales", QueueMedia.RING),
             new QueueMedia("support", "hold-music", Optional.of('*'))),
         config.queueMedia());
