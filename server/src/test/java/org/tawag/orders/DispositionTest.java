@@ -71,7 +71,9 @@ class DispositionTest {
   void refusalNeedsAConfiguredReason() {
     assertEquals(Map.of("reason", "is required for a refusal"), errorsOf("refused", " ", null));
     assertEquals(
-        Map.of("reason", "must be one of too_expensive, has_provider, not_interested, bad_time, do_not_call"),
+        Map.of(
+            "reason",
+            "must be one of too_expensive, has_provider, not_interested, bad_time, do_not_call"),
         errorsOf("refused", "rude", null));
   }
 
