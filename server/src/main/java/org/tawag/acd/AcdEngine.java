@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * cancelled without penalty first. A ToQueue into a full queue ends in {@code rejectFull}; a chain
  * of immediate overflows longer than the number of queues ends in a hang-up.
  *
+ * <p>Dial-out: an agent may place a call ({@link #dialOut}) from AVAILABLE or NOT_READY. The agent
+ * is ON_CALL "dialling" at once, so no offer races the dial; the call joins no queue and counts in
+ * no queue's statistics. On answer the agent is ON_CALL "on call"; on failure they return to the
+ * state they had (or to a pause asked for meanwhile); an answered call ends in the named queue's
+ * wrap-up, then in the state the agent had before the dial.
+ *
  * <p>Late or unknown events (unknown ids, an accept for an offer that is gone) are ignored and
  * counted in {@link #ignoredEvents()}, never thrown.
  */
@@ -52,6 +58,7 @@ public final class AcdEngine {
   private final Map<String, QueueState> queues = new LinkedHashMap<>();
   private final Map<String, Agent> agents = new LinkedHashMap<>();
   private final Map<String, QueuedCall> calls = new LinkedHashMap<>();
+  private final Map<String, OutboundDial> dials = new LinkedHashMap<>();
   private long nextSeq;
   private long ignoredEvents;
   private long invariantRepairs;
@@ -84,7 +91,7 @@ public final class AcdEngine {
    */
   public boolean callArrived(String callId, String queue, int priority) {
     QueueState q = queues.get(queue);
-    if (callId == null || q == null || calls.containsKey(callId)) {
+    if (callId == null || q == null || calls.containsKey(callId) || dials.containsKey(callId)) {
       return ignore("callArrived", callId + " for queue " + queue);
     }
     enter(new QueuedCall(callId, queue, priority, clock.instant(), nextSeq++), q, 0);
@@ -97,6 +104,11 @@ public final class AcdEngine {
    * agents back to AVAILABLE). Connected: the agent goes to WRAP_UP for the queue's wrap-up time.
    */
   public void callEnded(String callId) {
+    OutboundDial d = callId == null ? null : dials.get(callId);
+    if (d != null) {
+      endDial(d);
+      return;
+    }
     QueuedCall c = callId == null ? null : calls.remove(callId);
     if (c == null) {
       ignore("callEnded", callId);
@@ -282,6 +294,84 @@ public final class AcdEngine {
     route();
   }
 
+  // ---- events in: calls agents place ----
+
+  /**
+   * {@code agentId} places call {@code callId}; {@code queue} names the wrap-up that follows it
+   * when answered. Allowed from AVAILABLE or NOT_READY: the agent is ON_CALL "dialling" at once. An
+   * agent who was NOT_READY returns to that pause after the call, unless they become ready
+   * meanwhile. Returns false (an ignored event) for an unknown agent or queue, an agent in any
+   * other state, or a call id already in the engine.
+   */
+  public boolean dialOut(String agentId, String callId, String queue) {
+    Agent a = known("dialOut", agentId);
+    if (a == null) {
+      return false;
+    }
+    if (callId == null
+        || !queues.containsKey(queue)
+        || calls.containsKey(callId)
+        || dials.containsKey(callId)) {
+      return ignore("dialOut", agentId + " call " + callId + " queue " + queue);
+    }
+    switch (a.state) {
+      case AVAILABLE -> a.pendingNotReady = null;
+      case NOT_READY -> a.pendingNotReady = a.reason;
+      default -> {
+        return ignore("dialOut", agentId + " in " + a.state);
+      }
+    }
+    dials.put(callId, new OutboundDial(callId, agentId, queue));
+    a.activeCall = callId;
+    setState(a, AgentState.ON_CALL, "dialling");
+    return true;
+  }
+
+  /**
+   * The far end of {@code callId} answered: its agent is ON_CALL "on call". Returns false when
+   * nobody waits for the call any more (unknown, already answered, or its agent logged out): the
+   * caller should hang it up.
+   */
+  public boolean dialAnswered(String callId) {
+    OutboundDial d = callId == null ? null : dials.get(callId);
+    Agent a = d == null ? null : agents.get(d.agentId);
+    if (d == null || d.answered || a == null || !callId.equals(a.activeCall)) {
+      return ignore("dialAnswered", callId);
+    }
+    d.answered = true;
+    a.callsHandled++;
+    setState(a, AgentState.ON_CALL, "on call");
+    return true;
+  }
+
+  /** The call {@code callId} was not answered: its agent returns to the state they had. */
+  public void dialFailed(String callId) {
+    OutboundDial d = callId == null ? null : dials.get(callId);
+    if (d == null || d.answered) {
+      ignore("dialFailed", callId);
+      return;
+    }
+    endDial(d);
+  }
+
+  private void endDial(OutboundDial d) {
+    dials.remove(d.callId);
+    Agent a = agents.get(d.agentId);
+    if (a == null || !d.callId.equals(a.activeCall)) {
+      return; // The agent logged out meanwhile.
+    }
+    a.activeCall = null;
+    if (d.answered) {
+      startWrapUp(a, queues.get(d.queue).spec.wrapUp());
+    } else if (a.pendingNotReady == null) {
+      // Back to where the agent was, keeping their idle time: the dial did not happen.
+      setState(a, AgentState.AVAILABLE, "ready");
+    } else {
+      finishWork(a);
+    }
+    route();
+  }
+
   // ---- queries ----
 
   /** The counters of {@code queue}; IllegalArgumentException when it is not configured. */
@@ -369,6 +459,10 @@ public final class AcdEngine {
 
   Map<String, QueuedCall> callRecords() {
     return calls;
+  }
+
+  Map<String, OutboundDial> dialRecords() {
+    return dials;
   }
 
   AcdListener listener() {

@@ -63,6 +63,10 @@ final class InvariantRepair {
   }
 
   private void checkOnCall(Agent a) {
+    OutboundDial d = a.activeCall == null ? null : engine.dialRecords().get(a.activeCall);
+    if (d != null && d.agentId.equals(a.id)) {
+      return;
+    }
     QueuedCall c = a.activeCall == null ? null : engine.callRecords().get(a.activeCall);
     if (c == null || c.phase != QueuedCall.Phase.CONNECTED || !a.id.equals(c.agent)) {
       engine.repairAgentToAvailable(a);
