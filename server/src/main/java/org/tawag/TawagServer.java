@@ -40,6 +40,7 @@ import org.tawag.orders.JdbcOrderStore;
 import org.tawag.orders.OrderSettings;
 import org.tawag.phones.PhoneAgents;
 import org.tawag.queue.CallRecordKeeper;
+import org.tawag.queue.OperatorDialing;
 import org.tawag.queue.QueueObservers;
 import org.tawag.queue.QueueService;
 import org.tawag.queue.callback.JdbcCallbackRequests;
@@ -155,7 +156,8 @@ public final class TawagServer implements AutoCloseable {
               QueueObservers.of(records, store.agentStates(), metrics.queues(), today, campaigns),
               dialer,
               config.agents().transferTrunk().orElse(null),
-              new JdbcCallbackRequests(store.database(), store.workers()));
+              new JdbcCallbackRequests(store.database(), store.workers()),
+              new OperatorDialing(config.agents().outgoingTrunk(), config.agents().dialCallerId()));
       CallSession.Context calls =
           new CallSession.Context(
               config.dialPlan(),

@@ -36,4 +36,10 @@ public interface AgentLine {
 
   /** Another session of the same agent took over: close this one. */
   void replaced();
+
+  /**
+   * The agent's own call {@code callId} to {@code number} is ringing the far end; {@link #connect}
+   * follows if it answers.
+   */
+  default void dialing(String callId, String number) {}
 }

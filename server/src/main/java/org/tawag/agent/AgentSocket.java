@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tawag.acd.AgentState;
@@ -184,6 +185,11 @@ public final class AgentSocket implements AgentLine {
   }
 
   @Override
+  public void dialing(String callId, String number) {
+    context.runOnContext(v -> send(DialMessage.dialing(callId, number)));
+  }
+
+  @Override
   public void replaced() {
     context.runOnContext(
         v -> {
@@ -245,6 +251,8 @@ public final class AgentSocket implements AgentLine {
       case "transfer" -> onTransfer(m);
       case "wrapup" -> onWrapUp(m);
       case "saveOrder" -> onSaveOrder(m);
+      case "dial" -> onDial(m);
+      case "cancelDial" -> desk.cancelDial(agentId);
       case "ping" -> send(message("pong").put("t", m.getValue("t")));
       default -> error("unknown_type", "unknown message type", "type");
     }
@@ -304,6 +312,28 @@ public final class AgentSocket implements AgentLine {
                                     "transfer_refused",
                                     e.getMessage(),
                                     queue != null ? "to.queue" : "to.number"));
+                      }
+                    }));
+  }
+
+  private void onDial(JsonObject m) {
+    DialMessage d;
+    try {
+      d = DialMessage.parse(m);
+    } catch (DialMessage.BadField e) {
+      error("bad_field", e.getMessage(), e.field);
+      return;
+    }
+    desk.dial(agentId, d.number(), d.purpose())
+        .whenComplete(
+            (outcome, e) ->
+                context.runOnContext(
+                    v -> {
+                      if (e != null) {
+                        Throwable why = e instanceof CompletionException ? e.getCause() : e;
+                        error("dial_refused", why.getMessage(), null);
+                      } else if (outcome instanceof DialOutcome.Failed f) {
+                        send(DialMessage.failed(f));
                       }
                     }));
   }

@@ -84,6 +84,10 @@ public final class ConfigLoader {
         && trunks.stream().noneMatch(t -> t.name().equals(agents.transferTrunk().get()))) {
       throw agentsSection.error("transfer-trunk", "no trunk of that name in tawag.trunks");
     }
+    if (agents.dialTrunk().isPresent()
+        && trunks.stream().noneMatch(t -> t.name().equals(agents.dialTrunk().get()))) {
+      throw agentsSection.error("dial-trunk", "no trunk of that name in tawag.trunks");
+    }
     return new TawagConfig(
         sip,
         rtp,

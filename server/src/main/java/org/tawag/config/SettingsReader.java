@@ -107,7 +107,9 @@ final class SettingsReader {
             "heartbeat",
             "allowed-origins",
             "phone-no-answer-retry",
-            "transfer-trunk"));
+            "transfer-trunk",
+            "dial-trunk",
+            "dial-caller-id"));
     Duration heartbeat = s.duration("heartbeat");
     if (heartbeat.toMillis() < 1000) {
       throw s.error("heartbeat", "must be at least 1s");
@@ -125,7 +127,20 @@ final class SettingsReader {
         heartbeat,
         origins,
         s.duration("phone-no-answer-retry"),
-        s.has("transfer-trunk") ? Optional.of(s.identifier("transfer-trunk")) : Optional.empty());
+        s.has("transfer-trunk") ? Optional.of(s.identifier("transfer-trunk")) : Optional.empty(),
+        s.has("dial-trunk") ? Optional.of(s.identifier("dial-trunk")) : Optional.empty(),
+        dialCallerId(s));
+  }
+
+  private static Optional<String> dialCallerId(ConfigSection s) {
+    if (!s.has("dial-caller-id")) {
+      return Optional.empty();
+    }
+    String id = s.string("dial-caller-id");
+    if (!id.matches("\\+?[0-9A-Za-z*#._-]{1,64}")) {
+      throw s.error("dial-caller-id", "not a caller id (1-64 of digits, letters, + * # . _ -)");
+    }
+    return Optional.of(id);
   }
 
   /** The address peers are told to use: a wildcard there would send them nowhere. */

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tawag.acd.AgentState;
+import org.tawag.agent.DialPurpose;
 import org.tawag.call.CallChannel;
 import org.tawag.call.CallEvents;
 import org.tawag.call.EndReason;
@@ -55,6 +57,9 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
 
   @Override
   public void callStarted(CallChannel channel) {
+    if (calls.containsKey(channel.callId())) {
+      return; // An operator's call: its record began with dialStarted.
+    }
     Entry e =
         new Entry(
             channel.callId(),
@@ -232,9 +237,66 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
       return;
     }
     synchronized (e) {
-      e.builder.disposition(clip(disposition)).orderId(clip(orderId));
+      e.builder.disposition(clip(disposition));
+      if (orderId != null) {
+        e.builder.orderId(clip(orderId)); // else keep the order a dial was placed for
+      }
     }
     finishWrapUp(agent, e, at);
+  }
+
+  @Override
+  public void dialStarted(
+      String callId,
+      String agent,
+      String trunk,
+      String number,
+      Optional<DialPurpose> purpose,
+      Instant at) {
+    CallRecord.Builder b =
+        CallRecord.builder(callId, CallRecord.Direction.OUT, at)
+            .trunk(clip(trunk))
+            .dialled(clip(number))
+            .agent(clip(agent))
+            .orderId(clip(purpose.flatMap(DialPurpose::orderId).orElse(null)));
+    Entry e = new Entry(callId, b);
+    e.inQueue = true; // the ACD holds it until it is over
+    calls.put(callId, e);
+  }
+
+  @Override
+  public void dialAnswered(String callId, String agent, Instant at) {
+    withEntry(
+        callId,
+        e -> {
+          e.agent = agent;
+          e.answeredAt = at;
+          e.builder.answeredAt(at);
+        });
+  }
+
+  @Override
+  public void dialFailed(String callId, String cause, Instant at) {
+    Entry e = calls.get(callId);
+    if (e == null) {
+      return;
+    }
+    synchronized (e) {
+      e.endedAt = at;
+      e.inQueue = false;
+      e.failedDial = cause;
+    }
+    finishIfDone(e);
+  }
+
+  /** The outcome of an operator's call that was not answered, by the dial's failure cause. */
+  static Outcome dialOutcome(String cause) {
+    return switch (cause) {
+      case "busy", "declined", "not_found" -> Outcome.REJECTED;
+      case "no_answer" -> Outcome.TIMED_OUT;
+      case "cancelled" -> Outcome.ABANDONED;
+      default -> Outcome.FAILED;
+    };
   }
 
   @Override
@@ -269,7 +331,8 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
         Duration talk = Duration.between(e.answeredAt, end).minus(e.held);
         e.builder.talked(talk.isNegative() ? Duration.ZERO : talk);
       }
-      e.event(end, QueueEvent.Kind.ENDED, e.agent, outcome.code());
+      String detail = e.failedDial == null ? outcome.code() : outcome.code() + ":" + e.failedDial;
+      e.event(end, QueueEvent.Kind.ENDED, e.agent, detail);
       record = e.builder.build();
       events = List.copyOf(e.events);
     }
@@ -309,6 +372,9 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
   }
 
   private static Outcome outcome(Entry e) {
+    if (e.failedDial != null) {
+      return dialOutcome(e.failedDial);
+    }
     if (e.transferredOut) {
       return Outcome.TRANSFERRED;
     }
@@ -376,6 +442,10 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
     boolean overflowed;
     boolean agentHungUp;
     boolean transferredOut;
+
+    /** Why an operator's call was not answered (a dial failure cause), or null. */
+    String failedDial;
+
     boolean written;
     boolean wrapped;
 

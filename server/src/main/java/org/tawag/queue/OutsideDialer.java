@@ -1,9 +1,14 @@
 package org.tawag.queue;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.tawag.dialplan.Route;
 import org.tawag.media.MediaLeg;
 
-/** Places outside calls for blind transfers to a number; implemented over the SIP trunks. */
+/**
+ * Places outside calls for blind transfers to a number and for operators' own calls; implemented
+ * over the SIP trunks.
+ */
 public interface OutsideDialer {
   /**
    * Calls {@code number} through {@code trunk} showing {@code callerId}; completes with the
@@ -21,5 +26,25 @@ public interface OutsideDialer {
 
     /** Hangs up from our side (any thread). */
     void hangUp();
+  }
+
+  /**
+   * Places call {@code callId} to {@code number} through {@code trunk} showing {@code callerId} (or
+   * the trunk's own); once the far end answers, the call enters {@code onAnswer} like a call from
+   * the dial plan. Never throws: a call that cannot even start fails its attempt.
+   */
+  Attempt place(
+      String callId, String trunk, String number, Optional<String> callerId, Route onAnswer);
+
+  /** A call being placed. */
+  interface Attempt {
+    /**
+     * Completes when the attempt is over: empty when answered, otherwise the cause (one of {@link
+     * org.tawag.agent.DialOutcome#CAUSES}).
+     */
+    CompletableFuture<Optional<String>> result();
+
+    /** Gives up before answer (any thread): the result says {@code cancelled}. */
+    void cancel();
   }
 }

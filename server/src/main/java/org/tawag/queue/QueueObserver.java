@@ -2,7 +2,9 @@ package org.tawag.queue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.tawag.acd.AgentState;
+import org.tawag.agent.DialPurpose;
 
 /**
  * What happens to queued calls and agents, for call records and metrics. Called on the ACD thread
@@ -59,6 +61,29 @@ public interface QueueObserver {
   /** The agent finished wrap-up of {@code callId} with a disposition and maybe an order. */
   default void wrappedUp(
       String callId, String agent, String disposition, String orderId, Instant at) {}
+
+  /**
+   * {@code agent} started dialling {@code number} through {@code trunk} (call {@code callId}, about
+   * {@code purpose} when given). The call is in no queue; {@link #dialAnswered} or {@link
+   * #dialFailed} follows, and an answered call then goes on like a connected queue call (hold,
+   * transfer, {@link #leftQueue} once it is over, wrap-up).
+   */
+  default void dialStarted(
+      String callId,
+      String agent,
+      String trunk,
+      String number,
+      Optional<DialPurpose> purpose,
+      Instant at) {}
+
+  /** The far end of {@code agent}'s call answered. */
+  default void dialAnswered(String callId, String agent, Instant at) {}
+
+  /**
+   * {@code agent}'s call was not answered, for {@code cause} (a {@link
+   * org.tawag.agent.DialOutcome.Failed} cause); nothing more follows about it.
+   */
+  default void dialFailed(String callId, String cause, Instant at) {}
 
   /** An agent changed state. */
   default void agentState(String agent, AgentState state, String reason, Instant at) {}

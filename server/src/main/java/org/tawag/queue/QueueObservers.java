@@ -3,7 +3,9 @@ package org.tawag.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.tawag.acd.AgentState;
+import org.tawag.agent.DialPurpose;
 
 /** Several {@link QueueObserver}s as one, called in order. */
 public final class QueueObservers implements QueueObserver {
@@ -77,6 +79,27 @@ public final class QueueObservers implements QueueObserver {
   public void wrappedUp(
       String callId, String agent, String disposition, String orderId, Instant at) {
     all.forEach(o -> o.wrappedUp(callId, agent, disposition, orderId, at));
+  }
+
+  @Override
+  public void dialStarted(
+      String callId,
+      String agent,
+      String trunk,
+      String number,
+      Optional<DialPurpose> purpose,
+      Instant at) {
+    all.forEach(o -> o.dialStarted(callId, agent, trunk, number, purpose, at));
+  }
+
+  @Override
+  public void dialAnswered(String callId, String agent, Instant at) {
+    all.forEach(o -> o.dialAnswered(callId, agent, at));
+  }
+
+  @Override
+  public void dialFailed(String callId, String cause, Instant at) {
+    all.forEach(o -> o.dialFailed(callId, cause, at));
   }
 
   @Override

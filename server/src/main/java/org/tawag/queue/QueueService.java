@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -25,6 +26,9 @@ import org.tawag.agent.AgentLine;
 import org.tawag.agent.AudioPipe;
 import org.tawag.agent.CallControl;
 import org.tawag.agent.ConnectedCall;
+import org.tawag.agent.DialNumber;
+import org.tawag.agent.DialOutcome;
+import org.tawag.agent.DialPurpose;
 import org.tawag.agent.OfferedCall;
 import org.tawag.call.CallQueues;
 import org.tawag.call.CallSession;
@@ -85,6 +89,17 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   private final OutsideDialer dialer;
   private final String transferTrunk;
   private final CallbackRequests callbacks;
+  private final OperatorDialing dialing;
+
+  /** Agent id -> the queue whose wrap-up follows their own calls: their first queue. */
+  private final Map<String, String> homeQueues = new HashMap<>();
+
+  /** Call id -> an operator's call not answered yet; written on the ACD thread. */
+  private final Map<String, PendingDial> dials = new ConcurrentHashMap<>();
+
+  /** Agent id -> the call id of their ringing dial; ACD thread only. */
+  private final Map<String, String> dialOf = new HashMap<>();
+
   private final Map<String, Character> callbackKeys = new HashMap<>();
 
   /** Whether every announcement sound is in the library; without them, callers hear music only. */
@@ -110,6 +125,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
    * agent's device to come back before it returns to the head of its queue. Transfers to outside
    * numbers go through {@code dialer} over {@code transferTrunk}, or the call's own trunk when
    * null; {@code callbacks} stores the requests of callers who press their queue's callback key.
+   * Operators' own calls go through {@code dialer} as {@code dialing} says.
    */
   public QueueService(
       AcdConfig config,
@@ -120,8 +136,13 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       QueueObserver observer,
       OutsideDialer dialer,
       String transferTrunk,
-      CallbackRequests callbacks) {
+      CallbackRequests callbacks,
+      OperatorDialing dialing) {
     this.clock = clock;
+    this.dialing = dialing;
+    for (org.tawag.acd.Member m : config.members()) {
+      homeQueues.putIfAbsent(m.agentId(), m.queue());
+    }
     this.dialer = dialer;
     this.transferTrunk = transferTrunk;
     this.sounds = sounds;
@@ -149,6 +170,11 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
 
   @Override
   public void enqueue(CallSession call, Route.Queue route) {
+    PendingDial dial = dials.get(call.channel().callId());
+    if (dial != null) {
+      connectDial(call, route, dial);
+      return;
+    }
     MediaLeg media = call.channel().media();
     Handle h =
         new Handle(
@@ -341,6 +367,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     }
     thread.execute(
         () -> {
+          cancelDialOf(id);
           Handle h = talking.get(id);
           if (h == null || h.gone) {
             if (isMember(id) && engine.agent(id).state() == AgentState.WRAP_UP) {
@@ -365,6 +392,12 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
 
   private void giveUpOnAgent(String agentId, Handle h) {
     if (lines.containsKey(agentId) || h.gone || talking.get(agentId) != h) {
+      return;
+    }
+    if (h.dialled) {
+      // The operator's own call has no queue to wait in: it ends.
+      log.info("agent {} did not come back: their call {} ends", agentId, h.callId);
+      h.loop.execute(() -> h.session.hangUp(EndReason.LOCAL_HANGUP));
       return;
     }
     log.info("agent {} did not come back: call {} returns to its queue", agentId, h.callId);
@@ -417,6 +450,123 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
         () -> {
           observer.wrappedUp(callId, agentId, disposition, orderId, clock.instant());
           engine.wrapUpDone(agentId);
+        });
+  }
+
+  // ---- operators' own calls ----
+
+  @Override
+  public CompletableFuture<DialOutcome> dial(
+      String agentId, String number, Optional<DialPurpose> purpose) {
+    if (!DialNumber.valid(number)) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "number must be E.164 (+ and 2-15 digits) or 1-32 of 0-9 * #"));
+    }
+    if (dialer == null || dialing.trunk().isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("dialling out is not configured (tawag.agents.dial-trunk)"));
+    }
+    PendingDial d =
+        new PendingDial(
+            UUID.randomUUID() + "@tawag",
+            agentId,
+            number,
+            purpose == null ? Optional.empty() : purpose);
+    thread.execute(() -> startDial(d));
+    return d.outcome;
+  }
+
+  @Override
+  public void cancelDial(String agentId) {
+    thread.execute(() -> cancelDialOf(agentId));
+  }
+
+  /** On the ACD thread: the engine holds the agent first, so no offer races the INVITE. */
+  private void startDial(PendingDial d) {
+    AgentLine line = lines.get(d.agentId);
+    String queue = homeQueues.get(d.agentId);
+    if (line == null || queue == null) {
+      d.outcome.completeExceptionally(
+          new IllegalStateException(
+              line == null ? "no device of yours is connected" : "you are in no queue"));
+      return;
+    }
+    if (!engine.dialOut(d.agentId, d.callId, queue)) {
+      d.outcome.completeExceptionally(
+          new IllegalStateException(
+              "you can dial only when ready or paused, not " + engine.agent(d.agentId).state()));
+      return;
+    }
+    dials.put(d.callId, d);
+    dialOf.put(d.agentId, d.callId);
+    String trunk = dialing.trunk().get();
+    observer.dialStarted(d.callId, d.agentId, trunk, d.number, d.purpose, clock.instant());
+    log.info("agent {} dials call {} through {}", d.agentId, d.callId, trunk);
+    line.dialing(d.callId, d.number);
+    d.attempt =
+        dialer.place(
+            d.callId, trunk, d.number, dialing.callerId(), new Route.Queue("dial-out", queue));
+    d.attempt
+        .result()
+        .thenAccept(cause -> cause.ifPresent(c -> thread.execute(() -> dialNotAnswered(d, c))));
+  }
+
+  private void dialNotAnswered(PendingDial d, String cause) {
+    if (!dials.remove(d.callId, d)) {
+      return;
+    }
+    dialOf.remove(d.agentId, d.callId);
+    log.info("agent {}: call {} not answered ({})", d.agentId, d.callId, cause);
+    observer.dialFailed(d.callId, cause, clock.instant());
+    // The outcome first, so the operator reads why before the state they return to.
+    d.failed(cause);
+    engine.dialFailed(d.callId);
+  }
+
+  private void cancelDialOf(String agentId) {
+    String callId = dialOf.get(agentId);
+    PendingDial d = callId == null ? null : dials.get(callId);
+    if (d != null) {
+      d.attempt.cancel();
+    }
+  }
+
+  /**
+   * The far end answered: on the call's loop, it becomes a call of the service like a queued one,
+   * connected at once to the operator who dialled (or hung up if that operator left meanwhile).
+   */
+  private void connectDial(CallSession call, Route.Queue route, PendingDial d) {
+    Handle h =
+        new Handle(
+            call,
+            d.callId,
+            call.channel().media().executor(),
+            d.number,
+            route.queue(),
+            clock.instant());
+    h.answered = true;
+    h.dialled = true;
+    h.playMusic();
+    calls.put(h.callId, h);
+    thread.execute(
+        () -> {
+          dials.remove(d.callId, d);
+          dialOf.remove(d.agentId, d.callId);
+          if (!engine.dialAnswered(d.callId)) {
+            log.info("call {} answered after its agent {} left: hanging up", d.callId, d.agentId);
+            h.loop.execute(() -> call.hangUp(EndReason.LOCAL_HANGUP));
+            d.failed("cancelled");
+            return;
+          }
+          h.agent = d.agentId;
+          talking.put(d.agentId, h);
+          observer.dialAnswered(d.callId, d.agentId, clock.instant());
+          AgentLine line = lines.get(d.agentId);
+          if (line != null) {
+            h.loop.execute(() -> h.bridge(line));
+          }
+          d.answered();
         });
   }
 
@@ -656,6 +806,10 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     volatile boolean gone;
     volatile boolean endedByAgent;
     volatile boolean outside;
+
+    /** An operator's own call: it has no queue to go back to while connected to them. */
+    volatile boolean dialled;
+
     private volatile OutsideDialer.OutsideLeg outsideLeg;
 
     private LoopPlayer music;
@@ -893,6 +1047,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
         return null;
       }
       observer.transferred(callId, from, target, clock.instant());
+      dialled = false;
       wrapping.put(from, new String[] {callId, "transfer"});
       talking.remove(from, this);
       agent = null;

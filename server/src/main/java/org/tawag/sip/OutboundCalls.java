@@ -97,6 +97,7 @@ public final class OutboundCalls {
           new IllegalStateException("call limit reached: " + deps.limit().active() + " calls"));
     }
     return place(
+        request.callId(),
         OutboundCall.Target.trunk(trunk, request),
         request.ringTimeout(),
         null,
@@ -132,6 +133,7 @@ public final class OutboundCalls {
             Optional.empty(),
             Optional.empty());
     return place(
+        Optional.empty(),
         target,
         dial.ringTimeout(),
         new Flow(binding.sourceHost(), binding.sourcePort(), binding.transport()),
@@ -143,8 +145,13 @@ public final class OutboundCalls {
 
   /** Opens the media leg, then sends the INVITE on the call's loop; holds one call slot. */
   private CompletableFuture<OutboundCall> place(
-      OutboundCall.Target target, Duration ringTimeout, Flow flow, InviteBuilder invite) {
-    String callId = deps.sip().provider().getNewCallId().getCallId();
+      Optional<String> requestedCallId,
+      OutboundCall.Target target,
+      Duration ringTimeout,
+      Flow flow,
+      InviteBuilder invite) {
+    String callId =
+        requestedCallId.orElseGet(() -> deps.sip().provider().getNewCallId().getCallId());
     Executor executor = deps.media().executorFor(callId);
     CompletableFuture<OutboundCall> placed = new CompletableFuture<>();
     deps.media()
