@@ -16,7 +16,7 @@ import { renderCallPanel } from './call-panel.js';
 import { showFieldErrors } from './field-errors.js';
 import { applyPop, clearOrder, fillOrder, readOrder } from './order-form.js';
 import { bindShortcuts, renderShortcutList } from './shortcuts.js';
-import { clock, stateLabel } from './format.js';
+import { clock, dialable, stateLabel } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -174,7 +174,8 @@ const actions = {
   pause: () => client?.pause($('pause-reason').value),
   answer: () => client?.answer(),
   reject: () => client?.reject(),
-  hangup: () => client?.hangup(),
+  hangup: () => (client?.view.dial ? client.cancelDial() : client?.hangup()),
+  dial: () => $('dial-number').focus(),
   mute: () => client?.mute(!client.view.call?.muted),
   hold: () => client?.hold(!client.view.call?.held),
   keypad: () => $('dtmf-input').focus(),
@@ -193,6 +194,15 @@ function bindActions() {
     audio.resume().catch((e) => showError(`audio: ${e.message ?? e}`)));
   $('dtmf-send').addEventListener('click', sendDigits);
   $('dtmf-input').addEventListener('keydown', (e) => e.key === 'Enter' && sendDigits());
+  $('dial-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    dialTyped();
+  });
+  $('cancel-dial').addEventListener('click', () => client?.cancelDial());
+  $('screen-pop').addEventListener('click', (e) => {
+    const b = e.target.closest('button.dial-button');
+    if (b && !b.disabled) dialFromPop(b.dataset);
+  });
   $('transfer').addEventListener('click', transfer);
   $('transfer-to').addEventListener('keydown', (e) => e.key === 'Enter' && transfer());
   $('order-form').addEventListener('input', () => {
@@ -223,6 +233,29 @@ function buildKeypad() {
 function sendDigits() {
   const digits = $('dtmf-input').value.trim();
   if (digits && client?.dtmf(digits)) $('dtmf-input').value = '';
+}
+
+function dialTyped() {
+  const number = dialable($('dial-number').value);
+  const error = $('dial-form').querySelector('[data-for="number"]');
+  if (!number) {
+    error.textContent = 'Type a number: + and the country code, or digits only.';
+    return;
+  }
+  error.textContent = '';
+  if (client?.dial(number)) $('dial-number').value = '';
+}
+
+/** Click-to-dial from the screen pop: the call is about that customer or order. */
+function dialFromPop({ number, customerId, orderId }) {
+  const n = dialable(number);
+  if (!n || !client) return;
+  $('dial-form').querySelector('[data-for="number"]').textContent = '';
+  client.dial(n, {
+    customerId: customerId ? Number(customerId) : undefined,
+    orderId,
+    pop: client.view.lastPop ?? client.view.pop,
+  });
 }
 
 function transfer() {

@@ -12,7 +12,7 @@
 /** Close code the server uses when another socket of the same operator took over. */
 export const CLOSE_REPLACED = 4001;
 
-const REQUESTS_WITH_ERRORS = new Set(['saveOrder', 'wrapup', 'transfer', 'pause', 'dtmf']);
+const REQUESTS_WITH_ERRORS = new Set(['saveOrder', 'wrapup', 'transfer', 'pause', 'dtmf', 'dial']);
 
 /** A fresh view of nothing known yet. */
 export function initialView() {
@@ -28,6 +28,9 @@ export function initialView() {
     pop: null, // screen pop of the offer or call, null when unknown
     call: null, // {callId, caller, queue, at, held, muted}
     wrapup: null, // {callId, at}
+    dial: null, // the operator's own call while it rings: {callId (once known), number, at, pop}
+    dialFailure: null, // why the last dial was not answered: {number, cause, at}
+    lastPop: null, // screen pop of the last call, kept after it is filed for click-to-dial
     order: null, // last saved order of the call
     errors: {}, // by request type: {saveOrder: {field: message}, wrapup: {...}}
     lastError: null,
@@ -183,6 +186,24 @@ export class AgentProtocol {
   transfer(to) {
     return this.onCall('transfer', { to });
   }
+  /**
+   * Dials `number` (E.164 or digits, as the server checks); `customerId` and `orderId` say what the
+   * call is about, and `pop` (the screen pop it was clicked from) is shown again once connected.
+   */
+  dial(number, { customerId, orderId, pop = null } = {}) {
+    const fields = { number };
+    if (customerId != null) fields.customerId = customerId;
+    if (orderId != null) fields.orderId = orderId;
+    if (!this.send('dial', fields)) return false;
+    this.view.dial = { callId: null, number, at: this.now(), pop };
+    this.view.dialFailure = null;
+    this.changed();
+    return true;
+  }
+  /** Gives up on the ringing dial; the server answers `dialFailed` with cause `cancelled`. */
+  cancelDial() {
+    return this.view.dial ? this.send('cancelDial') : false;
+  }
   saveOrder(order) {
     const callId = this.currentCallId();
     return callId ? this.send('saveOrder', { callId, order }) : false;
@@ -240,8 +261,10 @@ const HANDLERS = {
     if (msg.state !== 'on_call') view.call = null;
     if (msg.state !== 'wrap_up') view.wrapup = null;
     if (msg.state === 'available' || msg.state === 'not_ready' || msg.state === 'offline') {
+      view.dial = null;
       // A call is over and filed: the next one starts with a clean form.
       if (!view.call && !view.wrapup && !view.offer) {
+        if (view.pop) view.lastPop = view.pop;
         view.pop = null;
         view.order = null;
         view.errors = {};
@@ -253,6 +276,16 @@ const HANDLERS = {
     view.pop = null;
     view.order = null;
     view.errors = {};
+    view.dialFailure = null;
+  },
+  dialing(view, msg, now) {
+    const mine = view.dial && view.dial.number === msg.number;
+    view.dial = { callId: msg.callId, number: msg.number, at: mine ? view.dial.at : now,
+      pop: mine ? view.dial.pop : null };
+  },
+  dialFailed(view, msg, now) {
+    view.dial = null;
+    view.dialFailure = { number: msg.number, cause: msg.cause, at: now };
   },
   screenPop(view, msg) {
     if (view.offer?.callId !== msg.callId && view.call?.callId !== msg.callId) return;
@@ -276,6 +309,13 @@ const HANDLERS = {
       held: same ? view.call.held : false,
       muted: same ? view.call.muted : false,
     };
+    if (view.dial && view.dial.callId === msg.callId) {
+      // The operator's own call: the screen pop it was dialled from, and a fresh order form.
+      view.pop = view.dial.pop;
+      view.order = null;
+      view.errors = {};
+    }
+    view.dial = null;
     view.offer = null;
     view.wrapup = null;
   },
@@ -292,6 +332,7 @@ const HANDLERS = {
     view.lastError = { code: msg.code, message: msg.message, field: msg.field ?? null, at: now };
     const request = client.lastRequest;
     if (!request) return;
+    if (request === 'dial' && (msg.code === 'dial_refused' || msg.field)) view.dial = null;
     if (msg.code === 'invalid' && msg.errors) view.errors[request] = { ...msg.errors };
     else if (msg.field) view.errors[request] = { [msg.field]: msg.message };
   },

@@ -48,6 +48,10 @@ public final class AgentSocket implements AgentLine {
 
   private ConnectedCall call;
   private String wrapUpCallId;
+
+  /** The operator's own call while it rings: it gets a screen pop once connected. */
+  private String dialCallId;
+
   private volatile AudioPipe toCaller;
   private long heartbeatTimer = -1;
   private long lastPong;
@@ -155,6 +159,13 @@ public final class AgentSocket implements AgentLine {
                   .put("queue", c.queue())
                   .put("held", c.held())
                   .put("muted", c.muted()));
+          if (c.callId().equals(dialCallId)) {
+            // Who the operator dialled, as an offer's pop says who calls.
+            dialCallId = null;
+            orders
+                .screenPop(c.callId(), c.caller())
+                .thenAccept(pop -> context.runOnContext(w -> sendIfMine(c.callId(), pop)));
+          }
         });
     return new Outgoing();
   }
@@ -186,7 +197,11 @@ public final class AgentSocket implements AgentLine {
 
   @Override
   public void dialing(String callId, String number) {
-    context.runOnContext(v -> send(DialMessage.dialing(callId, number)));
+    context.runOnContext(
+        v -> {
+          dialCallId = callId;
+          send(DialMessage.dialing(callId, number));
+        });
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.net.SocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -233,30 +232,8 @@ class DialOutIT {
     return a;
   }
 
-  /** Runs {@code scenario} as the far end on the {@code sipp-uas} trunk's port. */
-  private CompletableFuture<Sipp.Result> uas(String scenario, RtpProbe media) throws Exception {
-    Path dir = Files.createDirectories(work.resolve("uas"));
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "-i",
-            "127.0.0.1",
-            "-p",
-            String.valueOf(tawag().uasPort()),
-            "-mp",
-            String.valueOf(tawag().sippMediaPort() + 40)));
-    if (media != null) {
-      args.addAll(List.of("-key", "rtp_port", String.valueOf(media.port())));
-    }
-    // No wait for SIPp to listen: over UDP, Tawag's INVITE is retransmitted until it does.
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return Sipp.in(dir).run(scenario, null, args, 40);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+  private CompletableFuture<Sipp.Result> uas(String scenario, RtpProbe media) {
+    return tawag().answerAsTrunk(work, scenario, media);
   }
 
   private static String describe(CompletableFuture<Sipp.Result> uas) {

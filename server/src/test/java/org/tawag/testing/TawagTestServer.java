@@ -163,6 +163,43 @@ public final class TawagTestServer implements AutoCloseable {
                     String.valueOf(holdMillis))));
   }
 
+  /**
+   * Runs SIPp {@code scenario} in the background as the far end of the {@code sipp-uas} trunk (what
+   * Tawag dials), its SDP naming {@code probe}'s port as {@code [rtp_port]} when a probe is given;
+   * work files go to a new folder under {@code work}. No need to wait for it to listen: over UDP,
+   * Tawag retransmits its INVITE until SIPp answers.
+   */
+  public java.util.concurrent.CompletableFuture<Sipp.Result> answerAsTrunk(
+      Path work, String scenario, RtpProbe probe) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "-i",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(uasPort()),
+                "-mp",
+                String.valueOf(sippMediaPort() + 40)));
+    if (probe != null) {
+      args.addAll(List.of("-key", "rtp_port", String.valueOf(probe.port())));
+    }
+    Sipp sipp;
+    try {
+      // Here, not in the background: without SIPp the test skips (or fails on CI) at once.
+      sipp = Sipp.in(Files.createTempDirectory(work, "uas-"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return sipp.run(scenario, null, args, 40);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   public TawagServer server() {
     return server;
   }
