@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tawag.acd.AgentState;
+import org.tawag.agent.DialPurpose;
 import org.tawag.call.CallChannel;
 import org.tawag.call.EndReason;
 import org.tawag.calls.CallLog;
@@ -190,6 +192,60 @@ class CallRecordKeeperTest {
 
     assertEquals(Outcome.COMPLETED_BY_SYSTEM, written.get(0).outcome());
     assertNull(written.get(0).queue());
+  }
+
+  @Test
+  void failedDialIsWrittenOnceAsOutWithItsCause() {
+    keeper.dialStarted(
+        "d1",
+        "alice",
+        "pbx",
+        "+15550123",
+        Optional.of(DialPurpose.order(Optional.of(7L), "O-000001")),
+        now);
+    seconds(6);
+    keeper.dialFailed("d1", "busy", now);
+    keeper.agentState("alice", AgentState.AVAILABLE, "ready", now);
+
+    assertEquals(1, written.size());
+    CallRecord r = written.get(0);
+    assertEquals(CallRecord.Direction.OUT, r.direction());
+    assertEquals("+15550123", r.dialled());
+    assertEquals("alice", r.agent());
+    assertEquals("O-000001", r.orderId());
+    assertEquals(Outcome.REJECTED, r.outcome());
+    assertNull(r.answeredAt());
+    assertEquals("rejected:busy", events.get(0).get(events.get(0).size() - 1).detail());
+    assertEquals(Outcome.TIMED_OUT, CallRecordKeeper.dialOutcome("no_answer"));
+    assertEquals(Outcome.ABANDONED, CallRecordKeeper.dialOutcome("cancelled"));
+    assertEquals(Outcome.FAILED, CallRecordKeeper.dialOutcome("unreachable"));
+  }
+
+  @Test
+  void answeredDialKeepsItsRecordThroughTheCallAndWrapUp() {
+    keeper.dialStarted("d2", "alice", "pbx", "+15550123", Optional.empty(), now);
+    seconds(8);
+    keeper.dialAnswered("d2", "alice", now);
+    // The answered call's session starts now; the record that began with the dial stays.
+    keeper.callStarted(new Channel("d2"));
+    keeper.routeEntered("d2", new Route.Queue("dial-out", "support"));
+    seconds(30);
+    keeper.agentHungUp("d2", now);
+    keeper.callEnded("d2", EndReason.LOCAL_HANGUP);
+    keeper.leftQueue("d2", now);
+    seconds(5);
+    keeper.wrappedUp("d2", "alice", "information_only", null, now);
+
+    assertEquals(2, written.size());
+    CallRecord r = written.get(1);
+    assertEquals(CallRecord.Direction.OUT, r.direction());
+    assertEquals(T0, r.arrivedAt());
+    assertEquals(T0.plusSeconds(8), r.answeredAt());
+    assertEquals(Duration.ofSeconds(30), r.talked());
+    assertEquals(Duration.ZERO, r.waited());
+    assertEquals(Outcome.COMPLETED_BY_AGENT, r.outcome());
+    assertEquals(Duration.ofSeconds(5), r.wrapUp());
+    assertNull(r.queue(), "in no queue's figures");
   }
 
   private record Channel(String callId) implements CallChannel {
