@@ -10,16 +10,15 @@ import java.util.Optional;
  *
  * @param customerId the customer's id ({@code Customer.id()})
  * @param orderId the order's id ({@code Order.id()})
- * @param campaignContactId the campaign contact being dialled (preview dialing)
+ * @param campaignContactId the campaign contact being dialled (preview dialing), by its id
  */
 public record DialPurpose(
-    Optional<Long> customerId, Optional<String> orderId, Optional<String> campaignContactId) {
+    Optional<Long> customerId, Optional<String> orderId, Optional<Long> campaignContactId) {
   public DialPurpose {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(orderId, "orderId");
     Objects.requireNonNull(campaignContactId, "campaignContactId");
     orderId.ifPresent(id -> text("orderId", id));
-    campaignContactId.ifPresent(id -> text("campaignContactId", id));
   }
 
   /** A call about {@code customerId}. */
@@ -33,7 +32,7 @@ public record DialPurpose(
   }
 
   /** A preview-dialed campaign contact (of {@code customerId}, when known). */
-  public static DialPurpose campaignContact(Optional<Long> customerId, String contactId) {
+  public static DialPurpose campaignContact(Optional<Long> customerId, long contactId) {
     return new DialPurpose(customerId, Optional.empty(), Optional.of(contactId));
   }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * What is kept of one call once the ACD has had it: who called which number over which trunk, its
  * queue and agent, when it arrived, queued, was offered, answered and ended, how long it waited,
- * talked, held and wrapped up, how it ended, and the order and disposition the agent filed.
+ * talked, held and wrapped up, how it ended, and the order and disposition the agent filed; for a
+ * call an operator placed, the customer and campaign contact it was about (null otherwise).
  *
  * <p>A record may be written before the call ends and again later: the later version replaces the
  * earlier (rows are keyed by the call id). {@code endedAt} and {@code outcome} are set together.
@@ -32,7 +33,9 @@ public record CallRecord(
     Duration wrapUp,
     Outcome outcome,
     String orderId,
-    String disposition) {
+    String disposition,
+    Long customerId,
+    Long campaignContactId) {
 
   /** The longest text a column takes. */
   public static final int MAX_TEXT = 255;
@@ -183,7 +186,9 @@ public record CallRecord(
         .held(held)
         .wrapUp(wrapUp)
         .orderId(orderId)
-        .disposition(disposition);
+        .disposition(disposition)
+        .customerId(customerId)
+        .campaignContactId(campaignContactId);
   }
 
   /** Collects the fields of a {@link CallRecord}; {@link #build()} checks them. */
@@ -207,6 +212,8 @@ public record CallRecord(
     private Outcome outcome;
     private String orderId;
     private String disposition;
+    private Long customerId;
+    private Long campaignContactId;
 
     private Builder() {}
 
@@ -319,6 +326,18 @@ public record CallRecord(
       return this;
     }
 
+    /** Sets the customer an operator's call was placed for (V8). */
+    public Builder customerId(Long value) {
+      this.customerId = value;
+      return this;
+    }
+
+    /** Sets the campaign contact an operator's call was placed for (V8). */
+    public Builder campaignContactId(Long value) {
+      this.campaignContactId = value;
+      return this;
+    }
+
     /** The checked record. */
     public CallRecord build() {
       return new CallRecord(
@@ -340,7 +359,9 @@ public record CallRecord(
           wrapUp,
           outcome,
           orderId,
-          disposition);
+          disposition,
+          customerId,
+          campaignContactId);
     }
   }
 }

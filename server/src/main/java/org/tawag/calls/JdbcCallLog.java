@@ -24,8 +24,9 @@ public final class JdbcCallLog {
   private static final String COLUMNS =
       "id, direction, trunk, caller, dialled, queue, agent, arrived_at, queued_at, offered_at,"
           + " answered_at, ended_at, wait_ms, talk_ms, hold_ms, wrap_up_ms, outcome, order_id,"
-          + " disposition";
-  private static final String PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+          + " disposition, customer_id, campaign_contact_id";
+  private static final String PARAMS =
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
   private static final String UPDATES =
       "direction = EXCLUDED.direction, trunk = EXCLUDED.trunk, caller = EXCLUDED.caller,"
           + " dialled = EXCLUDED.dialled, queue = EXCLUDED.queue, agent = EXCLUDED.agent,"
@@ -34,7 +35,9 @@ public final class JdbcCallLog {
           + " ended_at = EXCLUDED.ended_at, wait_ms = EXCLUDED.wait_ms,"
           + " talk_ms = EXCLUDED.talk_ms, hold_ms = EXCLUDED.hold_ms,"
           + " wrap_up_ms = EXCLUDED.wrap_up_ms, outcome = EXCLUDED.outcome,"
-          + " order_id = EXCLUDED.order_id, disposition = EXCLUDED.disposition";
+          + " order_id = EXCLUDED.order_id, disposition = EXCLUDED.disposition,"
+          + " customer_id = EXCLUDED.customer_id,"
+          + " campaign_contact_id = EXCLUDED.campaign_contact_id";
   private static final String EVENT_COLUMNS = "call_id, seq, at, kind, agent, detail";
 
   private final Database database;
@@ -173,6 +176,21 @@ public final class JdbcCallLog {
     s.setString(17, r.outcome() == null ? null : r.outcome().code());
     s.setString(18, r.orderId());
     s.setString(19, r.disposition());
+    setLong(s, 20, r.customerId());
+    setLong(s, 21, r.campaignContactId());
+  }
+
+  private static void setLong(PreparedStatement s, int i, Long value) throws SQLException {
+    if (value == null) {
+      s.setNull(i, Types.BIGINT);
+    } else {
+      s.setLong(i, value);
+    }
+  }
+
+  private static Long getLong(ResultSet rs, int i) throws SQLException {
+    long v = rs.getLong(i);
+    return rs.wasNull() ? null : v;
   }
 
   private void bindEvent(PreparedStatement s, QueueEvent e) throws SQLException {
@@ -207,6 +225,8 @@ public final class JdbcCallLog {
         .wrapUp(Duration.ofMillis(rs.getLong(16)))
         .orderId(rs.getString(18))
         .disposition(rs.getString(19))
+        .customerId(getLong(rs, 20))
+        .campaignContactId(getLong(rs, 21))
         .build();
   }
 

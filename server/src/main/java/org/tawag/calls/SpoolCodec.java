@@ -17,7 +17,9 @@ import java.util.List;
  * never changes what an old spool means).
  */
 final class SpoolCodec {
-  private static final int VERSION = 1;
+  /** 2 added the customer and campaign contact (V8); version 1 lines still read. */
+  private static final int VERSION = 2;
+
   private static final int MAX_EVENTS = 100_000;
 
   private SpoolCodec() {}
@@ -46,6 +48,8 @@ final class SpoolCodec {
       text(out, r.outcome() == null ? null : r.outcome().code());
       text(out, r.orderId());
       text(out, r.disposition());
+      number(out, r.customerId());
+      number(out, r.campaignContactId());
       out.writeInt(call.events().size());
       for (QueueEvent e : call.events()) {
         out.writeInt(e.seq());
@@ -69,7 +73,7 @@ final class SpoolCodec {
   static LoggedCall decode(byte[] payload) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
     int version = in.readUnsignedByte();
-    if (version != VERSION) {
+    if (version != 1 && version != VERSION) {
       throw new IllegalArgumentException("unknown spool version " + version);
     }
     String id = in.readUTF();
@@ -91,6 +95,8 @@ final class SpoolCodec {
     String outcome = text(in);
     String orderId = text(in);
     String disposition = text(in);
+    Long customerId = version >= 2 ? number(in) : null;
+    Long campaignContactId = version >= 2 ? number(in) : null;
     CallRecord record =
         new CallRecord(
             id,
@@ -111,7 +117,9 @@ final class SpoolCodec {
             wrapUp,
             outcome == null ? null : CallRecord.Outcome.fromCode(outcome),
             orderId,
-            disposition);
+            disposition,
+            customerId,
+            campaignContactId);
     int n = in.readInt();
     if (n < 0 || n > MAX_EVENTS) {
       throw new IllegalArgumentException("bad event count " + n);
@@ -127,6 +135,17 @@ final class SpoolCodec {
       throw new IllegalArgumentException(in.available() + " bytes after the call");
     }
     return new LoggedCall(record, events);
+  }
+
+  private static void number(DataOutputStream out, Long value) throws IOException {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeLong(value);
+    }
+  }
+
+  private static Long number(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readLong() : null;
   }
 
   private static void text(DataOutputStream out, String s) throws IOException {

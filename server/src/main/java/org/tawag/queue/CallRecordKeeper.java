@@ -258,7 +258,9 @@ public final class CallRecordKeeper implements CallEvents, QueueObserver {
             .trunk(clip(trunk))
             .dialled(clip(number))
             .agent(clip(agent))
-            .orderId(clip(purpose.flatMap(DialPurpose::orderId).orElse(null)));
+            .orderId(clip(purpose.flatMap(DialPurpose::orderId).orElse(null)))
+            .customerId(purpose.flatMap(DialPurpose::customerId).orElse(null))
+            .campaignContactId(purpose.flatMap(DialPurpose::campaignContactId).orElse(null));
     Entry e = new Entry(callId, b);
     e.inQueue = true; // the ACD holds it until it is over
     calls.put(callId, e);

@@ -213,6 +213,8 @@ class CallRecordKeeperTest {
     assertEquals("+15550123", r.dialled());
     assertEquals("alice", r.agent());
     assertEquals("O-000001", r.orderId());
+    assertEquals(7L, r.customerId());
+    assertNull(r.campaignContactId());
     assertEquals(Outcome.REJECTED, r.outcome());
     assertNull(r.answeredAt());
     assertEquals("rejected:busy", events.get(0).get(events.get(0).size() - 1).detail());

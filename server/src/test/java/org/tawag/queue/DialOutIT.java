@@ -135,6 +135,8 @@ class DialOutIT {
       assertEquals("alice", row.get("agent"));
       assertEquals("completed_by_agent", row.get("outcome"));
       assertEquals("ord-7", row.get("order_id"));
+      assertEquals(42L, ((Number) row.get("customer_id")).longValue());
+      assertEquals(null, row.get("campaign_contact_id"));
       assertEquals("information_only", row.get("disposition"));
       assertTrue(row.get("answered_at") != null, "answered_at");
       assertEquals(
