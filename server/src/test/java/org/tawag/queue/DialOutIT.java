@@ -145,6 +145,51 @@ class DialOutIT {
   }
 
   @Test
+  void answeredDialHasTheControlsOfAQueueCallDigitsHoldAndTransfer() throws Exception {
+    AgentClient alice = readyAgent();
+    try (RtpProbe far = new RtpProbe()) {
+      CompletableFuture<Sipp.Result> uas = uas("uas-digest-probe.xml", far);
+      alice.send("dial", "number", "5550142");
+      String callId = alice.await("connected", WAIT).getString("callId");
+      far.firstSource().get(10, TimeUnit.SECONDS);
+      alice.startTone(1500);
+      long talking = System.nanoTime() + 300_000_000L;
+      await(() -> far.tonePackets(talking, System.nanoTime(), 1500) >= 20, "the operator");
+
+      alice.send("dtmf", "callId", callId, "digits", "5");
+      await(() -> far.received().stream().anyMatch(p -> p.payloadType() == 101), "RFC 4733 digit");
+      long digitSent = System.nanoTime() + 300_000_000L;
+      await(
+          () -> far.tonePackets(digitSent, System.nanoTime(), 1500) >= 20,
+          "the operator after the digit");
+
+      alice.send("hold", "callId", callId);
+      long held = System.nanoTime() + 300_000_000L;
+      await(() -> far.receivedAfter(held).size() >= 40, "music on hold");
+      long heldEnd = System.nanoTime();
+      assertEquals(0, far.tonePackets(held, heldEnd, 1500), "on hold the number hears music only");
+      alice.send("resume", "callId", callId);
+      long resumed = System.nanoTime() + 300_000_000L;
+      await(() -> far.tonePackets(resumed, System.nanoTime(), 1500) >= 20, "the operator again");
+      alice.stopTone();
+
+      // Transferred to a queue, the number waits there like a caller and is offered again.
+      alice.send("transfer", "callId", callId, "to", new JsonObject().put("queue", "support"));
+      assertEquals("transfer", alice.await("ended", WAIT).getString("by"));
+      alice.send("wrapup", "callId", callId, "disposition", "information_only");
+      JsonObject offer = alice.await("offer", WAIT);
+      assertEquals(callId, offer.getString("callId"));
+      alice.send("answer", "callId", callId);
+      alice.await("connected", WAIT);
+      alice.send("hangup", "callId", callId);
+      alice.await("ended", WAIT);
+      alice.send("wrapup", "callId", callId, "disposition", "information_only");
+      alice.awaitState("available", WAIT);
+      assertEquals(0, uas.get(30, TimeUnit.SECONDS).exitCode(), describe(uas));
+    }
+  }
+
+  @Test
   void busyNumberGivesDialFailedAndTheOperatorIsReadyAgain() throws Exception {
     AgentClient alice = readyAgent();
     CompletableFuture<Sipp.Result> uas = uas("uas-busy.xml", null);
@@ -236,6 +281,15 @@ class DialOutIT {
 
   private CompletableFuture<Sipp.Result> uas(String scenario, RtpProbe media) {
     return tawag().answerAsTrunk(work, scenario, media);
+  }
+
+  private static void await(java.util.function.BooleanSupplier done, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!done.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "no " + what + " within " + WAIT);
+      Thread.sleep(20);
+    }
   }
 
   private static String describe(CompletableFuture<Sipp.Result> uas) {

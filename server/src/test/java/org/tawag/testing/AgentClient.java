@@ -58,9 +58,14 @@ public final class AgentClient implements AutoCloseable {
     return new AgentClient(b, URI.create("ws://127.0.0.1:" + httpPort + "/agent/v1"));
   }
 
-  /** Sends a control message. */
+  /**
+   * Sends a control message. Sends are serialised with the tone's frames: the JDK WebSocket refuses
+   * a send while another is pending, which would kill the tone's task.
+   */
   public void send(JsonObject message) {
-    ws.sendText(message.encode(), true).join();
+    synchronized (ws) {
+      ws.sendText(message.encode(), true).join();
+    }
   }
 
   /** Sends {@code {"type": type, ...fields}}. */
@@ -117,7 +122,9 @@ public final class AgentClient implements AutoCloseable {
               byte[] out = new byte[AgentFrames.LENGTH];
               AgentFrames.encode(AudioCodec.PCMU, n[0] & 0xFFFF, n[0] * 160L, payload, out);
               n[0]++;
-              ws.sendBinary(ByteBuffer.wrap(out), true).join();
+              synchronized (ws) {
+                ws.sendBinary(ByteBuffer.wrap(out), true).join();
+              }
             },
             0,
             20,
