@@ -73,6 +73,36 @@ class ConfigErrorTest {
   }
 
   @Test
+  void dialTrunkMustBeAConfiguredTrunk() throws IOException {
+    write("tawag.conf", "tawag.agents.dial-trunk = nowhere\n" + INCLUDES);
+
+    assertMentions(
+        loadFails(), "tawag.agents.dial-trunk", "nowhere", "no trunk of that name in tawag.trunks");
+  }
+
+  @Test
+  void dialCallerIdMustBeACallerId() throws IOException {
+    write("tawag.conf", "tawag.agents.dial-caller-id = \"+63 2 800\"\n" + INCLUDES);
+
+    assertMentions(loadFails(), "tawag.agents.dial-caller-id", "not a caller id");
+  }
+
+  @Test
+  void operatorsDialOverTheTransferTrunkUnlessADialTrunkIsSet() throws IOException {
+    write("tawag.conf", "tawag.agents.transfer-trunk = local-pbx\n" + INCLUDES);
+    AgentSettings agents = ConfigLoader.load(dir, Map.of()).agents();
+    assertEquals(Optional.of("local-pbx"), agents.outgoingTrunk());
+    assertEquals(Optional.empty(), agents.dialCallerId());
+
+    write(
+        "tawag.conf",
+        "tawag.agents { dial-trunk = local-pbx, dial-caller-id = \"+6328001234\" }\n" + INCLUDES);
+    agents = ConfigLoader.load(dir, Map.of()).agents();
+    assertEquals(Optional.of("local-pbx"), agents.outgoingTrunk());
+    assertEquals(Optional.of("+6328001234"), agents.dialCallerId());
+  }
+
+  @Test
   void badCidrNamesIncludedFileLineKeyAndValue() throws IOException {
     write(
         "trunks.conf",
