@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -26,7 +25,6 @@ import org.tawag.agent.AgentLine;
 import org.tawag.agent.AudioPipe;
 import org.tawag.agent.CallControl;
 import org.tawag.agent.ConnectedCall;
-import org.tawag.agent.DialNumber;
 import org.tawag.agent.DialOutcome;
 import org.tawag.agent.DialPurpose;
 import org.tawag.agent.OfferedCall;
@@ -89,16 +87,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   private final OutsideDialer dialer;
   private final String transferTrunk;
   private final CallbackRequests callbacks;
-  private final OperatorDialing dialing;
-
-  /** Agent id -> the queue whose wrap-up follows their own calls: their first queue. */
-  private final Map<String, String> homeQueues = new HashMap<>();
-
-  /** Call id -> an operator's call not answered yet; written on the ACD thread. */
-  private final Map<String, PendingDial> dials = new ConcurrentHashMap<>();
-
-  /** Agent id -> the call id of their ringing dial; ACD thread only. */
-  private final Map<String, String> dialOf = new HashMap<>();
+  private final OperatorDials dials;
 
   private final Map<String, Character> callbackKeys = new HashMap<>();
 
@@ -139,10 +128,6 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       CallbackRequests callbacks,
       OperatorDialing dialing) {
     this.clock = clock;
-    this.dialing = dialing;
-    for (org.tawag.acd.Member m : config.members()) {
-      homeQueues.putIfAbsent(m.agentId(), m.queue());
-    }
     this.dialer = dialer;
     this.transferTrunk = transferTrunk;
     this.sounds = sounds;
@@ -163,6 +148,14 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       specs.put(q.name(), q);
     }
     this.engine = new AcdEngine(config, clock, thread, new Commands());
+    // An operator's own calls end in the wrap-up of their first queue.
+    Map<String, String> homeQueues = new HashMap<>();
+    for (org.tawag.acd.Member m : config.members()) {
+      homeQueues.putIfAbsent(m.agentId(), m.queue());
+    }
+    this.dials =
+        new OperatorDials(
+            engine, thread, lines::get, homeQueues::get, observer, dialer, dialing, clock);
     scheduleInvariantCheck();
   }
 
@@ -170,7 +163,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
 
   @Override
   public void enqueue(CallSession call, Route.Queue route) {
-    PendingDial dial = dials.get(call.channel().callId());
+    PendingDial dial = dials.pending(call.channel().callId());
     if (dial != null) {
       connectDial(call, route, dial);
       return;
@@ -367,7 +360,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     }
     thread.execute(
         () -> {
-          cancelDialOf(id);
+          dials.cancelNow(id);
           Handle h = talking.get(id);
           if (h == null || h.gone) {
             if (isMember(id) && engine.agent(id).state() == AgentState.WRAP_UP) {
@@ -458,78 +451,12 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   @Override
   public CompletableFuture<DialOutcome> dial(
       String agentId, String number, Optional<DialPurpose> purpose) {
-    if (!DialNumber.valid(number)) {
-      return CompletableFuture.failedFuture(
-          new IllegalArgumentException(
-              "number must be E.164 (+ and 2-15 digits) or 1-32 of 0-9 * #"));
-    }
-    if (dialer == null || dialing.trunk().isEmpty()) {
-      return CompletableFuture.failedFuture(
-          new IllegalStateException("dialling out is not configured (tawag.agents.dial-trunk)"));
-    }
-    PendingDial d =
-        new PendingDial(
-            UUID.randomUUID() + "@tawag",
-            agentId,
-            number,
-            purpose == null ? Optional.empty() : purpose);
-    thread.execute(() -> startDial(d));
-    return d.outcome;
+    return dials.dial(agentId, number, purpose);
   }
 
   @Override
   public void cancelDial(String agentId) {
-    thread.execute(() -> cancelDialOf(agentId));
-  }
-
-  /** On the ACD thread: the engine holds the agent first, so no offer races the INVITE. */
-  private void startDial(PendingDial d) {
-    AgentLine line = lines.get(d.agentId);
-    String queue = homeQueues.get(d.agentId);
-    if (line == null || queue == null) {
-      d.outcome.completeExceptionally(
-          new IllegalStateException(
-              line == null ? "no device of yours is connected" : "you are in no queue"));
-      return;
-    }
-    if (!engine.dialOut(d.agentId, d.callId, queue)) {
-      d.outcome.completeExceptionally(
-          new IllegalStateException(
-              "you can dial only when ready or paused, not " + engine.agent(d.agentId).state()));
-      return;
-    }
-    dials.put(d.callId, d);
-    dialOf.put(d.agentId, d.callId);
-    String trunk = dialing.trunk().get();
-    observer.dialStarted(d.callId, d.agentId, trunk, d.number, d.purpose, clock.instant());
-    log.info("agent {} dials call {} through {}", d.agentId, d.callId, trunk);
-    line.dialing(d.callId, d.number);
-    d.attempt =
-        dialer.place(
-            d.callId, trunk, d.number, dialing.callerId(), new Route.Queue("dial-out", queue));
-    d.attempt
-        .result()
-        .thenAccept(cause -> cause.ifPresent(c -> thread.execute(() -> dialNotAnswered(d, c))));
-  }
-
-  private void dialNotAnswered(PendingDial d, String cause) {
-    if (!dials.remove(d.callId, d)) {
-      return;
-    }
-    dialOf.remove(d.agentId, d.callId);
-    log.info("agent {}: call {} not answered ({})", d.agentId, d.callId, cause);
-    observer.dialFailed(d.callId, cause, clock.instant());
-    // The outcome first, so the operator reads why before the state they return to.
-    d.failed(cause);
-    engine.dialFailed(d.callId);
-  }
-
-  private void cancelDialOf(String agentId) {
-    String callId = dialOf.get(agentId);
-    PendingDial d = callId == null ? null : dials.get(callId);
-    if (d != null) {
-      d.attempt.cancel();
-    }
+    dials.cancel(agentId);
   }
 
   /**
@@ -551,17 +478,12 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     calls.put(h.callId, h);
     thread.execute(
         () -> {
-          dials.remove(d.callId, d);
-          dialOf.remove(d.agentId, d.callId);
-          if (!engine.dialAnswered(d.callId)) {
-            log.info("call {} answered after its agent {} left: hanging up", d.callId, d.agentId);
+          if (!dials.answered(d)) {
             h.loop.execute(() -> call.hangUp(EndReason.LOCAL_HANGUP));
-            d.failed("cancelled");
             return;
           }
           h.agent = d.agentId;
           talking.put(d.agentId, h);
-          observer.dialAnswered(d.callId, d.agentId, clock.instant());
           AgentLine line = lines.get(d.agentId);
           if (line != null) {
             h.loop.execute(() -> h.bridge(line));
