@@ -1,27 +1,41 @@
 /**
  * The supervisor wallboard: signs in, opens /supervisor/v1, renders each `wallboard` snapshot
- * (queues, operators, the last hour's waiting calls) and sends the actions. Listening plays the
- * caller's side of a call: each 20 ms G.711 frame is decoded and scheduled as an 8 kHz buffer, a
- * simpler path than the operator page's worklets since nothing is captured here.
+ * (queues, operators, the last hour's waiting calls) and sends the actions. On a supervised call
+ * the page plays the caller and the operator mixed by the server and, while whispering or barging,
+ * sends the microphone, both through the operator page's AudioEngine (capture and playback
+ * worklets). An operator who escalates gets a flagged row and a short two-note cue.
  *
  * Publishes `window.__tawagAudio` for tests: rxFrames, rxToneFrames (frames carrying `toneHz`,
- * 1000 Hz unless ?toneHz= says otherwise), contextState.
+ * 1000 Hz unless ?toneHz= says otherwise), tones (frames carrying each of ?tones=a,b,... as part
+ * of a mix), txFrames (microphone frames sent), cues (escalation cues played), contextState.
  */
+import { AudioEngine } from './agent/audio-engine.js';
 import { decodeFrame } from './shared/frames.js';
 import { decodeFloat } from './shared/g711.js';
-import { hasTone } from './shared/goertzel.js';
+import { hasToneShare } from './shared/goertzel.js';
 import { chartPoints, formatDuration, formatPercent, stateLabel } from './shared/wallboard-view.js';
 
 const $ = (id) => document.getElementById(id);
-const toneHz = Number(new URLSearchParams(location.search).get('toneHz') ?? 1000);
-const audioStats = { rxFrames: 0, rxToneFrames: 0, toneHz, contextState: 'none' };
+const params = new URLSearchParams(location.search);
+const toneHz = Number(params.get('toneHz') ?? 1000);
+const mixTones = (params.get('tones') ?? '').split(',').filter(Boolean).map(Number);
+const audioStats = {
+  rxFrames: 0,
+  rxToneFrames: 0,
+  toneHz,
+  tones: Object.fromEntries(mixTones.map((hz) => [hz, 0])),
+  txFrames: 0,
+  cues: 0,
+  contextState: 'none',
+};
 globalThis.__tawagAudio = audioStats;
 
 let ws = null;
-let ctx = null;
-let playAt = 0;
+let engine = null;
 let listeningTo = null;
+let mode = null;
 let lastBoard = null;
+let escalated = new Set();
 const decoded = new Float32Array(160);
 
 $('login-view').addEventListener('submit', (e) => {
@@ -73,12 +87,15 @@ function send(message) {
 
 function onText(m) {
   if (m.type === 'wallboard') render(m);
-  else if (m.type === 'listening') showListening(m.callId);
-  else if (m.type === 'error') $('last-error').textContent = m.message;
+  else if (m.type === 'listening') showListening(m);
+  else if (m.type === 'error') $('last-error').textContent = `${m.request ?? ''} ${m.message}`;
 }
 
 function render(board) {
   lastBoard = board;
+  const now = new Set(board.agents.filter((a) => a.escalated).map((a) => a.agent));
+  if ([...now].some((a) => !escalated.has(a))) cue();
+  escalated = now;
   $('queues').tBodies[0].replaceChildren(
     ...board.queues.map((q) =>
       row(
@@ -110,6 +127,11 @@ function agentRow(a) {
   );
   tr.dataset.agent = a.agent;
   tr.dataset.state = a.state;
+  tr.dataset.escalated = String(Boolean(a.escalated));
+  if (a.escalated) {
+    tr.classList.add('escalated');
+    tr.cells[1].textContent += ' - asks for help';
+  }
   const actions = tr.lastChild;
   actions.append(
     button('Ready', 'ready', () => send({ type: 'setState', agent: a.agent, state: 'ready' })),
@@ -119,7 +141,11 @@ function agentRow(a) {
     button('Log out', 'logout', () => send({ type: 'logout', agent: a.agent })),
   );
   if (a.currentCall) {
-    actions.append(button('Listen', 'listen', () => listen(a.currentCall)));
+    actions.append(
+      button('Listen', 'listen', () => supervise('listen', a.currentCall)),
+      button('Whisper', 'whisper', () => supervise('whisper', a.currentCall)),
+      button('Barge', 'barge', () => supervise('barge', a.currentCall)),
+    );
   }
   return tr;
 }
@@ -145,19 +171,61 @@ function button(label, action, onClick) {
   return b;
 }
 
-function listen(callId) {
-  // The click is the user gesture that lets the AudioContext start.
-  if (!ctx) ctx = new AudioContext();
-  ctx.resume().then(() => (audioStats.contextState = ctx.state));
-  audioStats.contextState = ctx.state;
-  send({ type: 'listen', callId });
+/** Starts or switches supervision of `callId`: listen, whisper or barge. */
+async function supervise(action, callId) {
+  // The click is the user gesture that lets the AudioContext start and the microphone open.
+  if (!engine) {
+    // ?test=1 turns off the microphone's noise suppression, which would remove a test tone.
+    engine = new AudioEngine({ toneHz, testMode: params.get('test') === '1' });
+    globalThis.__tawagAudio = audioStats;
+    try {
+      await engine.start();
+    } catch (e) {
+      $('last-error').textContent = `audio: ${e}`;
+    }
+    audioStats.contextState = engine.context?.state ?? 'none';
+  } else {
+    engine.resume();
+  }
+  send({ type: action, callId });
 }
 
-function showListening(callId) {
-  listeningTo = callId;
-  $('listening').hidden = !callId;
-  $('stop-listen').hidden = !callId;
-  $('listening').textContent = callId ? `listening to ${callId}` : '';
+/** Plays two short notes: an operator asks for help. */
+function cue() {
+  audioStats.cues++;
+  const c = engine?.context ?? (cue.context ??= new AudioContext());
+  const at = c.currentTime;
+  [880, 660].forEach((hz, i) => {
+    const o = c.createOscillator();
+    const g = c.createGain();
+    o.frequency.value = hz;
+    g.gain.value = 0.15;
+    o.connect(g).connect(c.destination);
+    o.start(at + i * 0.2);
+    o.stop(at + i * 0.2 + 0.15);
+  });
+}
+
+const MODE_LABELS = { listen: 'listening to', whisper: 'whispering on', barge: 'barged in on' };
+
+function showListening(m) {
+  listeningTo = m.callId ?? null;
+  mode = listeningTo ? m.mode : null;
+  const ended = !listeningTo && m.reason === 'ended';
+  $('listening').hidden = !listeningTo && !ended;
+  $('stop-listen').hidden = !listeningTo;
+  $('listening').dataset.mode = mode ?? (ended ? 'ended' : '');
+  $('listening').textContent = listeningTo ? `${MODE_LABELS[mode]} ${listeningTo}` : 'call ended';
+  // The microphone goes to the server only while the supervisor may be heard.
+  engine?.setSender(
+    mode === 'whisper' || mode === 'barge'
+      ? (frame) => {
+          if (ws?.readyState !== WebSocket.OPEN) return;
+          ws.send(frame);
+          audioStats.txFrames++;
+        }
+      : null,
+  );
   if (lastBoard) render(lastBoard);
 }
 
@@ -166,16 +234,10 @@ function onAudio(buf) {
   if (f.error || !listeningTo) return;
   decodeFloat(f.payloadType, f.payload, decoded);
   audioStats.rxFrames++;
-  if (hasTone(decoded, toneHz, 8000)) audioStats.rxToneFrames++;
-  if (!ctx) return;
-  const b = ctx.createBuffer(1, 160, 8000);
-  b.copyToChannel(decoded, 0);
-  const src = ctx.createBufferSource();
-  src.buffer = b;
-  src.connect(ctx.destination);
-  // 60 ms ahead absorbs TCP bursts; a late frame restarts the schedule rather than piling delay.
-  const now = ctx.currentTime;
-  if (playAt < now || playAt > now + 0.2) playAt = now + 0.06;
-  src.start(playAt);
-  playAt += 0.02;
+  // A share, not most of the energy: the server sends the caller and the operator mixed.
+  if (hasToneShare(decoded, toneHz, 8000, 0.2)) audioStats.rxToneFrames++;
+  for (const hz of mixTones) {
+    if (hasToneShare(decoded, hz, 8000, 0.2)) audioStats.tones[hz]++;
+  }
+  engine?.receive(buf);
 }

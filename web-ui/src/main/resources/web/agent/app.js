@@ -178,6 +178,7 @@ const actions = {
   dial: () => $('dial-number').focus(),
   mute: () => client?.mute(!client.view.call?.muted),
   hold: () => client?.hold(!client.view.call?.held),
+  escalate: () => client?.escalate(),
   keypad: () => $('dtmf-input').focus(),
   transfer: () => $('transfer-to').focus(),
   order: () => $('order-form').elements.fullName.focus(),
@@ -187,7 +188,7 @@ const actions = {
 };
 
 function bindActions() {
-  for (const name of ['ready', 'pause', 'answer', 'reject', 'hangup', 'mute', 'hold', 'logout']) {
+  for (const name of ['ready', 'pause', 'answer', 'reject', 'hangup', 'mute', 'hold', 'escalate', 'logout']) {
     $(name).addEventListener('click', actions[name]);
   }
   $('resume-audio').addEventListener('click', () =>

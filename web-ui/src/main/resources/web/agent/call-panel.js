@@ -35,8 +35,13 @@ export function renderCallPanel(view, now) {
     $('call-caller').textContent = view.call.caller ?? 'unknown number';
     $('call-queue').textContent = view.call.queue;
     $('call-timer').textContent = clock(now - view.call.at);
-    $('call-flags').textContent =
-      [view.call.muted && 'muted', view.call.held && 'on hold'].filter(Boolean).join(', ');
+    $('call-flags').textContent = [
+      view.call.muted && 'muted',
+      view.call.held && 'on hold',
+      view.call.escalated && 'supervisor asked',
+    ]
+      .filter(Boolean)
+      .join(', ');
     $('mute').textContent = view.call.muted ? 'Unmute ' : 'Mute ';
     $('hold').textContent = view.call.held ? 'Resume ' : 'Hold ';
     $('mute').append(kbd('Alt+M'));

@@ -179,6 +179,13 @@ export class AgentProtocol {
     this.changed();
     return this.onCall('mute', { on });
   }
+  /** Asks a supervisor for help on the connected call: the wallboards flag this operator. */
+  escalate() {
+    if (!this.view.call) return false;
+    this.view.call.escalated = true;
+    this.changed();
+    return this.onCall('escalate');
+  }
   dtmf(digits) {
     return this.onCall('dtmf', { digits });
   }

@@ -13,6 +13,7 @@ export const SHORTCUTS = [
   ['e', 'End (hang up) the call, or cancel a dial', 'hangup'],
   ['m', 'Mute / unmute', 'mute'],
   ['h', 'Hold / resume', 'hold'],
+  ['u', 'Ask a supervisor for help', 'escalate'],
   ['k', 'Keypad: type digits, Enter sends', 'keypad'],
   ['t', 'Transfer: type a queue or number, Enter transfers', 'transfer'],
   ['o', 'Go to the order form', 'order'],

@@ -38,7 +38,16 @@ export function meanSquare(samples, offset = 0, length = samples.length - offset
  * louder than about -40 dBFS.
  */
 export function hasTone(samples, hz, rate, offset = 0, length = samples.length - offset) {
+  return hasToneShare(samples, hz, rate, 0.5, offset, length);
+}
+
+/**
+ * True when `hz` holds at least `share` of the block's energy and the block is louder than about
+ * -40 dBFS. A share of 0.2 finds each tone of a mix of two or three (a supervisor hears the caller
+ * and the operator at once).
+ */
+export function hasToneShare(samples, hz, rate, share, offset = 0, length = samples.length - offset) {
   const energy = meanSquare(samples, offset, length);
   if (energy < 1e-4) return false;
-  return tonePower(samples, hz, rate, offset, length) >= 0.5 * energy;
+  return tonePower(samples, hz, rate, offset, length) >= share * energy;
 }

@@ -248,6 +248,7 @@ public final class AgentSocket implements AgentLine {
       case "hangup" -> withCall(m, CallControl::hangUp);
       case "hold" -> withCall(m, CallControl::hold);
       case "resume" -> withCall(m, CallControl::resume);
+      case "escalate" -> withCall(m, CallControl::escalate);
       case "mute" -> {
         if (!(m.getValue("on") instanceof Boolean on)) {
           error("bad_field", "on must be true or false", "on");

@@ -19,6 +19,12 @@ public interface CallControl {
   /** Whether the caller hears the agent; a muted agent still hears the caller. */
   void mute(boolean muted);
 
+  /**
+   * The agent asks a supervisor for help: the wallboard flags the agent until the call (or the
+   * agent's part of it) ends.
+   */
+  void escalate();
+
   /** Sends RFC 4733 digits to the caller's side (an IVR on the far end), one after another. */
   void sendDigits(String digits);
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -35,6 +36,7 @@ import org.tawag.config.QueueMedia;
 import org.tawag.dialplan.Route;
 import org.tawag.media.AudioSink;
 import org.tawag.media.MediaLeg;
+import org.tawag.media.bridge.CallMixer;
 import org.tawag.media.play.LoopPlayer;
 import org.tawag.media.play.PromptPlayer;
 import org.tawag.media.play.PromptSequence;
@@ -99,6 +101,9 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
 
   /** Agent id -> the call they are connected to; written on the ACD thread. */
   private final Map<String, Handle> talking = new ConcurrentHashMap<>();
+
+  /** Agent to the call on which they asked for a supervisor; written on the ACD thread. */
+  private final Map<String, String> escalations = new ConcurrentHashMap<>();
 
   /**
    * Agent id -> the call they are wrapping up and who ended it, so a device that reconnects during
@@ -198,6 +203,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       return;
     }
     h.gone = true;
+    h.loop.execute(h.mixer::end);
     if (h.outside) {
       // Transferred out: the ACD let go of it already; end the outside leg with the caller's.
       h.hangUpOutside();
@@ -210,6 +216,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
           String by = h.endedByAgent ? "agent" : "caller";
           if (agent != null) {
             wrapping.put(agent, new String[] {h.callId, by});
+            escalations.remove(agent, h.callId);
           }
           if (line != null) {
             // Before the engine's wrap-up state, so the operator reads "ended" first.
@@ -395,7 +402,9 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     }
     log.info("agent {} did not come back: call {} returns to its queue", agentId, h.callId);
     talking.remove(agentId, h);
+    escalations.remove(agentId, h.callId);
     h.agent = null;
+    h.loop.execute(h.mixer::end);
     engine.returnToQueue(h.callId);
   }
 
@@ -511,25 +520,52 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
   }
 
   /**
-   * Taps the caller's audio of {@code callId} for silent listening: from now until the returned
-   * stop runs, every frame the caller sends while connected to an agent is also written to {@code
-   * tap} on the call's loop (the caller only: the agent's side is not mixed in). Empty when no such
-   * call is in the service; one tap per call, a newer one replaces the older.
+   * Puts {@code supervisor} on {@code callId} in {@code mode} (see {@link CallMixer}): from now on,
+   * while the caller is connected to an agent, the supervisor hears both and, whispering or
+   * barging, is heard. The supervision ends, and its {@code ended} runs on the call's loop, when
+   * the call or the agent's part of it ends or another supervisor takes the call. Empty when no
+   * such call is in the service.
    */
-  public Optional<Runnable> listen(String callId, AudioSink tap) {
+  public Optional<Supervision> supervise(
+      String callId, CallMixer.Supervisor supervisor, CallMixer.Mode mode) {
     Handle h = calls.get(callId);
     if (h == null) {
       return Optional.empty();
     }
-    h.loop.execute(() -> h.tap = tap);
+    h.loop.execute(
+        () -> {
+          if (h.gone || h.session.isEnded()) {
+            supervisor.ended().run();
+          } else {
+            h.mixer.supervise(supervisor, mode);
+          }
+        });
     return Optional.of(
-        () ->
-            h.loop.execute(
-                () -> {
-                  if (h.tap == tap) {
-                    h.tap = null;
-                  }
-                }));
+        new Supervision() {
+          @Override
+          public void mode(CallMixer.Mode next) {
+            h.loop.execute(() -> h.mixer.mode(supervisor, next));
+          }
+
+          @Override
+          public void stop() {
+            h.loop.execute(() -> h.mixer.unsupervise(supervisor));
+          }
+        });
+  }
+
+  /** A supervisor's hold on one call, from {@link #supervise}; any thread. */
+  public interface Supervision {
+    /** Switches between listening, whispering and barging. */
+    void mode(CallMixer.Mode mode);
+
+    /** Takes the supervisor off the call (its {@code ended} does not run). */
+    void stop();
+  }
+
+  /** The operators who asked a supervisor for help on their current call, by agent id. */
+  public Set<String> escalated() {
+    return Set.copyOf(escalations.keySet());
   }
 
   /** Calls queued, ringing or connected now. */
@@ -741,19 +777,8 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     private boolean held;
     private boolean muted;
 
-    /** A supervisor's silent listen, fed from {@link #toAgentAndTap}. */
-    private AudioSink tap;
-
-    /** The caller's frames to the agent and to the listening supervisor, if any. */
-    private final AudioSink toAgentAndTap =
-        (codec, frame) -> {
-          if (toAgent != null) {
-            toAgent.write(codec, frame);
-          }
-          if (tap != null) {
-            tap.write(codec, frame);
-          }
-        };
+    /** Caller, agent and supervisor audio while an agent is connected. */
+    final CallMixer mixer = new CallMixer();
 
     /** The last announcement started, and when it ends if nothing interrupts it. */
     private PromptSequence announcement;
@@ -820,9 +845,10 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       fromAgent.mute(muted);
       toAgent =
           line.connect(new ConnectedCall(callId, caller, queue, this, held, muted), fromAgent);
+      mixer.connectAgent(fromAgent, toAgent);
       if (!held) {
-        media().setSource(fromAgent);
-        media().setSink(toAgentAndTap);
+        media().setSource(mixer);
+        media().setSink(mixer);
       }
     }
 
@@ -833,6 +859,7 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       }
       toAgent = null;
       fromAgent = null;
+      mixer.disconnectAgent();
       media().setSink(null);
       media().setSource(music);
     }
@@ -886,8 +913,8 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
             held = false;
             observer.hold(callId, false, clock.instant());
             if (toAgent != null) {
-              media().setSource(fromAgent);
-              media().setSink(toAgentAndTap);
+              media().setSource(mixer);
+              media().setSink(mixer);
             }
           });
     }
@@ -978,10 +1005,13 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
         line.callEnded(callId, "transfer");
       }
       engine.callEnded(callId);
+      escalations.remove(from, callId);
       loop.execute(
           () -> {
             toAgent = null;
             fromAgent = null;
+            mixer.disconnectAgent();
+            mixer.end();
           });
       return from;
     }
@@ -1023,6 +1053,18 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       if (leg != null) {
         leg.hangUp();
       }
+    }
+
+    @Override
+    public void escalate() {
+      thread.execute(
+          () -> {
+            String a = agent;
+            if (!gone && a != null && talking.get(a) == this) {
+              log.info("agent {} asks a supervisor for help on call {}", a, callId);
+              escalations.put(a, callId);
+            }
+          });
     }
 
     @Override

@@ -158,6 +158,7 @@ public final class SupervisorGateway {
                 today.queues(),
                 views,
                 views.stream().map(a -> today.agent(a.agentId())).toList(),
+                acd.escalated(),
                 history.samples())
             .encode();
     sockets.forEach(s -> s.send(text));

@@ -1,5 +1,7 @@
 package org.tawag.supervisor;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -10,15 +12,18 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tawag.agent.AgentFrames;
+import org.tawag.agent.AudioPipe;
 import org.tawag.media.AudioCodec;
 import org.tawag.media.AudioSink;
+import org.tawag.media.bridge.CallMixer;
 import org.tawag.queue.QueueService;
 
 /**
  * One supervisor's browser on {@value SupervisorGateway#PATH}: receives wallboard snapshots as
- * text, sends actions ({@code setState}, {@code logout}, {@code listen}, {@code stopListen}) and
- * gets the listened call's audio as binary frames in the agent socket's format ({@link
- * AgentFrames}): the caller's side only.
+ * text, sends actions ({@code setState}, {@code logout}, {@code listen}, {@code whisper}, {@code
+ * barge}, {@code stopListen}) and, on a supervised call, gets the caller and the operator mixed as
+ * binary frames in the agent socket's format ({@link AgentFrames}) and sends its microphone the
+ * same way (heard only while whispering or barging). Protocol: docs/supervisor-protocol.md.
  *
  * <p>Every action is written to the {@code tawag.audit} log with the supervisor's user name, the
  * operator's id and the call id, never a caller's number.
@@ -33,12 +38,17 @@ final class SupervisorSocket {
   /** Longest text message accepted, in characters. */
   static final int MAX_TEXT = 4 * 1024;
 
+  /** The socket's context: its handlers and the listening state run here. */
+  private final Context context = Vertx.currentContext();
+
   private final ServerWebSocket ws;
   private final String supervisor;
   private final QueueService acd;
   private final Set<String> agents;
-  private Runnable stopListening;
+  private QueueService.Supervision supervision;
   private String listeningTo;
+  private CallMixer.Mode mode;
+  private volatile AudioPipe microphone;
   private volatile boolean closed;
 
   private SupervisorSocket(
@@ -59,6 +69,7 @@ final class SupervisorSocket {
     SupervisorSocket s = new SupervisorSocket(ws, supervisor, acd, agents);
     ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(s::onText);
+    ws.binaryMessageHandler(s::onBinary);
     ws.exceptionHandler(e -> log.debug("supervisor socket error: {}", e.toString()));
     ws.closeHandler(
         v -> {
@@ -108,13 +119,15 @@ final class SupervisorSocket {
                 audit.info("supervisor {} logged out agent {}", supervisor, a);
                 acd.logOut(a);
               });
-      case "listen" -> onListen(m);
+      case "listen" -> onSupervise(m, CallMixer.Mode.LISTEN);
+      case "whisper" -> onSupervise(m, CallMixer.Mode.WHISPER);
+      case "barge" -> onSupervise(m, CallMixer.Mode.BARGE);
       case "stopListen" -> {
         if (listeningTo != null) {
           audit.info("supervisor {} stopped listening to call {}", supervisor, listeningTo);
         }
         stopListen();
-        send(new JsonObject().put("type", "listening").putNull("callId").encode());
+        sendListening(null);
       }
       case "ping" -> send(new JsonObject().put("type", "pong").put("t", m.getValue("t")).encode());
       default -> error("unknown_type", "unknown message type");
@@ -157,26 +170,83 @@ final class SupervisorSocket {
     action.accept(agent);
   }
 
-  private void onListen(JsonObject m) {
+  private void onSupervise(JsonObject m, CallMixer.Mode next) {
     String callId = m.getValue("callId") instanceof String c ? c : null;
+    if (callId != null && callId.equals(listeningTo)) {
+      audit.info("supervisor {} {} call {}", supervisor, verb(next), callId);
+      supervision.mode(next);
+      mode = next;
+      sendListening(null);
+      return;
+    }
     stopListen();
-    Optional<Runnable> stop = callId == null ? Optional.empty() : acd.listen(callId, new Tap());
-    if (stop.isEmpty()) {
+    AudioPipe mic = new AudioPipe();
+    CallMixer.Supervisor me = new CallMixer.Supervisor(new Tap(), mic, () -> callEnded(callId));
+    Optional<QueueService.Supervision> s =
+        callId == null ? Optional.empty() : acd.supervise(callId, me, next);
+    if (s.isEmpty()) {
       error("no_such_call", "no live call with that callId");
       return;
     }
-    audit.info("supervisor {} listens to call {}", supervisor, callId);
-    stopListening = stop.get();
+    audit.info("supervisor {} {} call {}", supervisor, verb(next), callId);
+    supervision = s.get();
     listeningTo = callId;
-    send(new JsonObject().put("type", "listening").put("callId", callId).encode());
+    mode = next;
+    microphone = mic;
+    sendListening(null);
+  }
+
+  private static String verb(CallMixer.Mode m) {
+    return switch (m) {
+      case LISTEN -> "listens to";
+      case WHISPER -> "whispers on";
+      case BARGE -> "barges in on";
+    };
+  }
+
+  /** The supervised call or its operator's part ended; runs on the call's loop. */
+  private void callEnded(String callId) {
+    context.runOnContext(
+        v -> {
+          if (callId.equals(listeningTo)) {
+            supervision = null;
+            listeningTo = null;
+            microphone = null;
+            sendListening("ended");
+          }
+        });
+  }
+
+  private void sendListening(String reason) {
+    JsonObject m = new JsonObject().put("type", "listening");
+    m.put("callId", listeningTo).put("mode", mode == null || listeningTo == null ? null : name());
+    if (reason != null) {
+      m.put("reason", reason);
+    }
+    send(m.encode());
+  }
+
+  private String name() {
+    return mode.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private void stopListen() {
-    Runnable stop = stopListening;
-    stopListening = null;
+    QueueService.Supervision s = supervision;
+    supervision = null;
     listeningTo = null;
-    if (stop != null) {
-      stop.run();
+    microphone = null;
+    if (s != null) {
+      s.stop();
+    }
+  }
+
+  /** The supervisor's microphone: kept only while on a call, heard when the mode lets it. */
+  private void onBinary(Buffer b) {
+    byte[] frame = b.getBytes();
+    AudioCodec codec = AgentFrames.codecOf(frame);
+    AudioPipe mic = microphone;
+    if (codec != null && mic != null) {
+      mic.push(codec, frame, AgentFrames.HEADER);
     }
   }
 
@@ -184,7 +254,7 @@ final class SupervisorSocket {
     send(new JsonObject().put("type", "error").put("code", code).put("message", text).encode());
   }
 
-  /** The caller's frames to this browser; runs on the call's media loop. */
+  /** The caller and the operator mixed, to this browser; runs on the call's media loop. */
   private final class Tap implements AudioSink {
     private int seq;
     private long timestamp;

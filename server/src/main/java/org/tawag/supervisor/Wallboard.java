@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tawag.acd.AgentView;
 import org.tawag.acd.QueueStats;
 import org.tawag.agent.AgentProtocol;
@@ -18,20 +19,21 @@ import org.tawag.agent.AgentProtocol;
  * {type: "wallboard", at,
  *  queues: [{name, waiting, longestWaitMs, answered, abandoned, serviceLevel|null, asaMs|null,
  *            ahtMs|null}],
- *  agents: [{agent, state, reason, inStateMs, currentCall|null, handledToday}],
+ *  agents: [{agent, state, reason, inStateMs, currentCall|null, handledToday, escalated}],
  *  history: {everyMs, points: [{at, waiting: {queue: n}}]}}
  * </pre>
  */
 public final class Wallboard {
   private Wallboard() {}
 
-  /** The snapshot at {@code now}. */
+  /** The snapshot at {@code now}; {@code escalated} are the operators who asked for help. */
   public static JsonObject render(
       Instant now,
       List<QueueStats> live,
       List<TodayFigures.QueueToday> today,
       List<AgentView> agents,
       List<TodayFigures.AgentToday> agentsToday,
+      Set<String> escalated,
       List<WaitingHistory.Sample> history) {
     Map<String, TodayFigures.QueueToday> byQueue =
         today.stream()
@@ -63,7 +65,8 @@ public final class Wallboard {
               .put("reason", a.reason())
               .put("inStateMs", Math.max(0, Duration.between(a.since(), now).toMillis()))
               .put("currentCall", t == null ? null : t.currentCall())
-              .put("handledToday", t == null ? 0 : t.handled()));
+              .put("handledToday", t == null ? 0 : t.handled())
+              .put("escalated", escalated.contains(a.agentId())));
     }
     JsonArray points = new JsonArray();
     for (WaitingHistory.Sample s : history) {

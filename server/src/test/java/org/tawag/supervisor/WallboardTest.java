@@ -38,6 +38,7 @@ class WallboardTest {
             List.of(today),
             List.of(alice),
             List.of(new TodayFigures.AgentToday("alice", "call-1", 2)),
+            java.util.Set.of("alice"),
             history.samples());
 
     assertEquals("wallboard", w.getString("type"));
@@ -55,6 +56,7 @@ class WallboardTest {
     assertEquals(42_000L, a.getLong("inStateMs"));
     assertEquals("call-1", a.getString("currentCall"));
     assertEquals(2, a.getInteger("handledToday"));
+    assertEquals(true, a.getBoolean("escalated"));
     assertEquals(10_000L, w.getJsonObject("history").getLong("everyMs"));
     assertEquals(2, w.getJsonObject("history").getJsonArray("points").size());
     assertEquals(
@@ -70,7 +72,8 @@ class WallboardTest {
   void ratiosWithoutDataAreNull() {
     QueueStats live = new QueueStats("sales", 0, Duration.ZERO, 0, 0, 0, 0, 0, 0, Duration.ZERO);
     JsonObject q =
-        Wallboard.render(NOW, List.of(live), List.of(), List.of(), List.of(), List.of())
+        Wallboard.render(
+                NOW, List.of(live), List.of(), List.of(), List.of(), java.util.Set.of(), List.of())
             .getJsonArray("queues")
             .getJsonObject(0);
     assertTrue(q.containsKey("serviceLevel"));

@@ -106,6 +106,17 @@ public final class RtpProbe implements AutoCloseable {
         .count();
   }
 
+  /**
+   * Packets received from {@code from} to {@code to} (nanoTime) whose 160-byte PCMU payload carries
+   * {@code hz} as one tone of a mix ({@link ToneDetector#hasToneInMix}).
+   */
+  public synchronized long tonePacketsInMix(long from, long to, double hz) {
+    return receivedAfter(from).stream()
+        .filter(p -> p.nanos() < to && p.payload().length >= 160)
+        .filter(p -> ToneDetector.hasToneInMix(AudioCodec.PCMU, p.payload(), 0, 160, hz))
+        .count();
+  }
+
   /** Waits until {@code n} packets have arrived; false on timeout. */
   public synchronized boolean awaitPackets(int n, java.time.Duration timeout)
       throws InterruptedException {

@@ -16,6 +16,9 @@ public final class ToneDetector {
   /** Share of the block's mean-square energy the tone's bin must hold. */
   static final double MIN_ENERGY_SHARE = 0.5;
 
+  /** Share of the energy one tone of a mix must hold. */
+  static final double MIN_MIX_SHARE = 0.2;
+
   /** How many times the neighbouring bins the tone's bin must exceed. */
   static final double MIN_NEIGHBOUR_RATIO = 10;
 
@@ -63,6 +66,24 @@ public final class ToneDetector {
     short[] pcm = new short[n];
     G711.decode(codec, g711, off, pcm, 0, n);
     return hasTone(pcm, 0, n, hz, 8000);
+  }
+
+  /**
+   * Whether G.711 {@code g711[off..off+n)} carries {@code hz} as one of a few mixed tones: the bin
+   * needs only {@value #MIN_MIX_SHARE} of the energy (two equal tones hold half each), the other
+   * checks as in {@link #hasTone(short[], int, int, double, int)}.
+   */
+  public static boolean hasToneInMix(AudioCodec codec, byte[] g711, int off, int n, double hz) {
+    short[] pcm = new short[n];
+    G711.decode(codec, g711, off, pcm, 0, n);
+    double total = meanSquare(pcm, 0, n);
+    if (total < MIN_POWER) {
+      return false;
+    }
+    double target = power(pcm, 0, n, hz, 8000);
+    return target >= MIN_MIX_SHARE * total
+        && target >= MIN_NEIGHBOUR_RATIO * power(pcm, 0, n, hz * 0.7, 8000)
+        && target >= MIN_NEIGHBOUR_RATIO * power(pcm, 0, n, hz * 1.3, 8000);
   }
 
   private static double meanSquare(short[] pcm, int off, int n) {
