@@ -106,7 +106,10 @@ public final class TawagServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Store store = Store.open(config, clock);
     AuthSettings authSettings =
-        AuthSettings.defaults().withAllowedOrigins(config.agents().allowedOrigins());
+        AuthSettings.defaults()
+            .withAllowedOrigins(config.agents().allowedOrigins())
+            // Served over TLS, the session cookie must never travel in clear.
+            .withSecureCookie(config.http().tls().isPresent());
     UserStore users =
         new JdbcUserStore(
             store.database(),

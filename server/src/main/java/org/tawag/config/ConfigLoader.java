@@ -60,7 +60,7 @@ public final class ConfigLoader {
     tawag.allowOnly(TOP_KEYS);
     SipSettings sip = SettingsReader.sip(tawag.section("sip"));
     RtpSettings rtp = SettingsReader.rtp(tawag.section("rtp"));
-    HttpSettings http = SettingsReader.http(tawag.section("http"));
+    HttpSettings http = SettingsReader.http(tawag.section("http"), configDir);
     List<TrunkConfig> trunks = new ArrayList<>();
     ConfigSection trunksSection = tawag.section("trunks");
     for (String name : trunksSection.names()) {

@@ -125,6 +125,15 @@ final class ConfigSection {
     return string(value(name), key(name));
   }
 
+  /** The string at {@code name}, which may be empty (an unset path, for example). */
+  String stringOrEmpty(String name) {
+    ConfigValue v = value(name);
+    if (v.valueType() != ConfigValueType.STRING) {
+      throw error(v, key(name), "expected a string");
+    }
+    return ((String) v.unwrapped()).strip();
+  }
+
   Optional<String> optionalString(String name) {
     return has(name) ? Optional.of(string(name)) : Optional.empty();
   }

@@ -28,6 +28,8 @@ public final class EnvOverrides {
     keys.put("TAWAG_RTP_PORT_MIN", "tawag.rtp.port-min");
     keys.put("TAWAG_RTP_PORT_MAX", "tawag.rtp.port-max");
     keys.put("TAWAG_HTTP_PORT", "tawag.http.port");
+    keys.put("TAWAG_HTTP_TLS_CERTIFICATE", "tawag.http.tls.certificate");
+    keys.put("TAWAG_HTTP_TLS_KEY", "tawag.http.tls.key");
     keys.put("TAWAG_DATA_DIR", "tawag.data-dir");
     keys.put("TAWAG_DATABASE_URL", "tawag.database.url");
     keys.put("TAWAG_DATABASE_USER", "tawag.database.user");

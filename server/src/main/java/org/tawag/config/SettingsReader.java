@@ -79,9 +79,36 @@ final class SettingsReader {
         jitter);
   }
 
-  static HttpSettings http(ConfigSection s) {
-    s.allowOnly(Set.of("bind-address", "port"));
-    return new HttpSettings(s.string("bind-address"), s.integer("port", 0, MAX_PORT));
+  static HttpSettings http(ConfigSection s, Path configDir) {
+    s.allowOnly(Set.of("bind-address", "port", "tls"));
+    return new HttpSettings(
+        s.string("bind-address"), s.integer("port", 0, MAX_PORT), tls(s.section("tls"), configDir));
+  }
+
+  /** Both files set, or neither (plain HTTP); a relative path is under the config directory. */
+  private static Optional<HttpSettings.Tls> tls(ConfigSection s, Path configDir) {
+    s.allowOnly(Set.of("certificate", "key"));
+    String certificate = s.stringOrEmpty("certificate");
+    String key = s.stringOrEmpty("key");
+    if (certificate.isEmpty() && key.isEmpty()) {
+      return Optional.empty();
+    }
+    if (certificate.isEmpty() || key.isEmpty()) {
+      throw s.error(
+          certificate.isEmpty() ? "certificate" : "key",
+          "TLS needs both certificate and key (or neither, for plain HTTP)");
+    }
+    return Optional.of(
+        new HttpSettings.Tls(
+            readable(s, "certificate", configDir.resolve(certificate)),
+            readable(s, "key", configDir.resolve(key))));
+  }
+
+  private static Path readable(ConfigSection s, String name, Path file) {
+    if (!java.nio.file.Files.isReadable(file)) {
+      throw s.error(name, "not a readable file: " + file);
+    }
+    return file;
   }
 
   static DatabaseSettings database(ConfigSection s, Path dataDir) {

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
@@ -44,16 +45,27 @@ public final class HttpService implements AutoCloseable {
                         .put("sipDialogs", sip.stackDialogs())));
     router.route("/*").handler(StaticHandler.create("web").setCachingEnabled(false));
     try {
+      HttpServerOptions options =
+          new HttpServerOptions()
+              // Audio frames are small and already compressed G.711: deflate would only cost CPU
+              // and delay.
+              .setPerMessageWebSocketCompressionSupported(false)
+              .setPerFrameWebSocketCompressionSupported(false)
+              .setMaxWebSocketFrameSize(65536)
+              .setTcpNoDelay(true);
+      settings
+          .tls()
+          .ifPresent(
+              tls ->
+                  options
+                      .setSsl(true)
+                      .setKeyCertOptions(
+                          new PemKeyCertOptions()
+                              .setCertPath(tls.certificate().toString())
+                              .setKeyPath(tls.key().toString())));
       HttpServer server =
           vertx
-              .createHttpServer(
-                  new HttpServerOptions()
-                      // Audio frames are small and already compressed G.711: deflate would only
-                      // cost CPU and delay.
-                      .setPerMessageWebSocketCompressionSupported(false)
-                      .setPerFrameWebSocketCompressionSupported(false)
-                      .setMaxWebSocketFrameSize(65536)
-                      .setTcpNoDelay(true))
+              .createHttpServer(options)
               .requestHandler(router)
               .listen(settings.port(), settings.bindAddress())
               .toCompletionStage()
@@ -63,7 +75,9 @@ public final class HttpService implements AutoCloseable {
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException(
-          "cannot listen for HTTP on "
+          "cannot listen for HTTP"
+              + (settings.tls().isPresent() ? "S" : "")
+              + " on "
               + settings.bindAddress()
               + ":"
               + settings.port()

@@ -133,6 +133,25 @@ class ConfigErrorTest {
   }
 
   @Test
+  void tlsCertificateWithoutKey() throws IOException {
+    write("cert.pem", "-----BEGIN CERTIFICATE-----\n");
+    write("tawag.conf", "tawag.http.tls.certificate = cert.pem\n" + INCLUDES);
+
+    assertMentions(loadFails(), "tawag.http.tls.key", "both certificate and key");
+  }
+
+  @Test
+  void tlsFileMissing() throws IOException {
+    write("cert.pem", "-----BEGIN CERTIFICATE-----\n");
+
+    assertMentions(
+        loadFails(Map.of("TAWAG_HTTP_TLS_CERTIFICATE", "cert.pem", "TAWAG_HTTP_TLS_KEY", "no.pem")),
+        "tawag.http.tls.key",
+        "not a readable file",
+        "no.pem");
+  }
+
+  @Test
   void oddPortMin() throws IOException {
     write("tawag.conf", "tawag.rtp {\n  port-min = 20001\n}\n" + INCLUDES);
 

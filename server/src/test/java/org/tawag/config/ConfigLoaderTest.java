@@ -164,6 +164,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void tlsFilesAreFoundUnderTheConfigDirectory(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("tawag.conf"),
+        "tawag.http.tls { certificate = tls/cert.pem, key = tls/key.pem }\n");
+    Files.createDirectories(dir.resolve("tls"));
+    Files.writeString(dir.resolve("tls/cert.pem"), "");
+    Files.writeString(dir.resolve("tls/key.pem"), "");
+
+    assertEquals(
+        Optional.of(new HttpSettings.Tls(dir.resolve("tls/cert.pem"), dir.resolve("tls/key.pem"))),
+        ConfigLoader.load(dir, Map.of()).http().tls());
+  }
+
+  @Test
   void rtpAdvertisedAddressFollowsSipUnlessSet(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("tawag.conf"), "tawag.sip.advertised-address = \"10.0.0.5\"\n");
 

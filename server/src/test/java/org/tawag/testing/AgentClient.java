@@ -58,6 +58,18 @@ public final class AgentClient implements AutoCloseable {
     return new AgentClient(b, URI.create("ws://127.0.0.1:" + httpPort + "/agent/v1"));
   }
 
+  /** Connects to {@code uri} (ws: or wss:) through {@code client}, with a cookie and an Origin. */
+  public static AgentClient connect(HttpClient client, URI uri, String cookie, String origin)
+      throws Exception {
+    return new AgentClient(
+        client
+            .newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .header("Cookie", cookie)
+            .header("Origin", origin),
+        uri);
+  }
+
   /**
    * Sends a control message. Sends are serialised with the tone's frames: the JDK WebSocket refuses
    * a send while another is pending, which would kill the tone's task.
