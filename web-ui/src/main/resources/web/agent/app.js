@@ -17,6 +17,7 @@ import { showFieldErrors } from './field-errors.js';
 import { applyPop, clearOrder, fillOrder, readOrder } from './order-form.js';
 import { bindShortcuts, renderShortcutList } from './shortcuts.js';
 import { clock, dialable, stateLabel } from './format.js';
+import { describe, grade } from './call-quality.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -38,6 +39,8 @@ let lastKept = null;
 let lastConnection = null;
 let lastPopCall = null;
 let lastOrderShown = null;
+/** The server's last `quality` report of the connected call, or null. */
+let serverQuality = null;
 
 renderShortcutList($('shortcut-list'));
 buildKeypad();
@@ -86,6 +89,10 @@ function enterConsole(me) {
   }
   client.on('change', render);
   client.on('audio', (buf) => audio.receive(buf));
+  client.on('message', (m) => {
+    if (m.type === 'quality') serverQuality = m;
+    else if (m.type === 'ended' || m.type === 'connected') serverQuality = null;
+  });
   client.start();
   bindActions();
   setInterval(() => client && render(client.view), 1000);
@@ -161,7 +168,10 @@ function sessionStorageOrNull() {
 
 function renderQuality(s) {
   $('mic-level').style.width = `${Math.min(100, Math.round(s.level * 300))}%`;
-  $('quality').textContent = s.rxFrames ? `lost ${s.lost} · buffer ${s.depthMs} ms` : '';
+  const server = serverQuality?.callId === client?.view.call?.callId ? serverQuality : null;
+  const own = { jitterMs: s.jitterMs, lossPct: s.lossPct };
+  $('quality').textContent = s.rxFrames ? `${describe(own, server)} · buffer ${s.depthMs} ms` : '';
+  $('quality').dataset.grade = s.rxFrames ? grade(own, server) : '';
   $('resume-audio').hidden = s.contextState !== 'suspended';
 }
 

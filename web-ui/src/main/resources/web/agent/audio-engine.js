@@ -5,10 +5,12 @@
  *
  * Publishes `window.__tawagAudio` for tests and the quality indicator: rxFrames, rxToneFrames
  * (received frames carrying `toneHz`), txFrames, underruns, overruns, depthMs, lost (sequence
- * gaps), level (microphone RMS, 0..1), contextState, ringing (the incoming-call ring plays).
+ * gaps), jitterMs (frame arrival jitter, RFC 3550 A.8), lossPct (frames missing over the last
+ * 5 s), level (microphone RMS, 0..1), contextState, ringing (the incoming-call ring plays).
  */
 import { decodeFrame, encodeFrame } from '../shared/frames.js';
 import { PCMU } from '../shared/g711.js';
+import { ArrivalJitter, LossWindow } from './call-quality.js';
 
 export class AudioEngine {
   /**
@@ -25,6 +27,8 @@ export class AudioEngine {
     this.timestamp = 0;
     this.lastRxSeq = null;
     this.sendFrame = null;
+    this.jitter = new ArrivalJitter();
+    this.loss = new LossWindow();
     this.stats = {
       rxFrames: 0,
       rxToneFrames: 0,
@@ -34,6 +38,8 @@ export class AudioEngine {
       overruns: 0,
       depthMs: 0,
       lost: 0,
+      jitterMs: 0,
+      lossPct: 0,
       badFrames: 0,
       level: 0,
       contextState: 'none',
@@ -92,6 +98,7 @@ export class AudioEngine {
   /** The socket was opened again: the server's frames start a new sequence. */
   newStream() {
     this.lastRxSeq = null;
+    this.jitter.reset();
   }
 
   /** Where captured frames go (the socket while a call is connected), or null to drop them. */
@@ -111,11 +118,17 @@ export class AudioEngine {
       this.stats.badFrames++;
       return;
     }
+    let gap = 0;
     if (this.lastRxSeq !== null) {
-      const gap = (f.seq - this.lastRxSeq - 1) & 0xffff;
-      if (gap > 0 && gap < 1000) this.stats.lost += gap;
+      gap = (f.seq - this.lastRxSeq - 1) & 0xffff;
+      // A huge gap is a restarted stream, not loss.
+      if (gap >= 1000) gap = 0;
+      this.stats.lost += gap;
     }
     this.lastRxSeq = f.seq;
+    this.loss.arrive(gap);
+    this.stats.jitterMs = this.jitter.arrive(f.timestamp, performance.now());
+    this.stats.lossPct = this.loss.percent;
     if (f.payloadType !== this.payloadType) {
       // Answer in the law the caller's audio arrives in: the server then passes it through.
       this.payloadType = f.payloadType;

@@ -54,6 +54,8 @@ public final class AgentSocket implements AgentLine {
 
   private volatile AudioPipe toCaller;
   private long heartbeatTimer = -1;
+  private long qualityTimer = -1;
+  private final CallQuality quality = new CallQuality();
   private long lastPong;
   private boolean closed;
 
@@ -95,6 +97,7 @@ public final class AgentSocket implements AgentLine {
     ws.closeHandler(v -> s.onClose());
     s.lastPong = System.nanoTime();
     s.heartbeatTimer = vertx.setPeriodic(heartbeatMillis, id -> s.heartbeat(heartbeatMillis));
+    s.qualityTimer = vertx.setPeriodic(CallQuality.EVERY_MILLIS, id -> s.reportQuality());
     s.send(
         message("welcome")
             .put("protocol", AgentProtocol.VERSION)
@@ -152,6 +155,7 @@ public final class AgentSocket implements AgentLine {
         v -> {
           offers.remove(c.callId());
           call = c;
+          quality.reset();
           send(
               message("connected")
                   .put("callId", c.callId())
@@ -406,6 +410,16 @@ public final class AgentSocket implements AgentLine {
     pipe.push(codec, frame, AgentFrames.HEADER);
   }
 
+  /** Sends the connected call's {@link CallQuality} report; on the socket's context. */
+  private void reportQuality() {
+    ConnectedCall c = call;
+    AudioPipe pipe = toCaller;
+    if (c == null || pipe == null) {
+      return;
+    }
+    c.control().callerStats().ifPresent(s -> send(quality.report(c.callId(), s, pipe.stats())));
+  }
+
   private void heartbeat(long intervalMillis) {
     if (System.nanoTime() - lastPong > 2 * intervalMillis * 1_000_000L + 500_000_000L) {
       log.info("agent {}: no pong for two heartbeats, closing", agentId);
@@ -423,6 +437,9 @@ public final class AgentSocket implements AgentLine {
     toCaller = null;
     if (heartbeatTimer >= 0) {
       vertx.cancelTimer(heartbeatTimer);
+    }
+    if (qualityTimer >= 0) {
+      vertx.cancelTimer(qualityTimer);
     }
     stats.closed();
     desk.disconnected(this);

@@ -1,6 +1,8 @@
 package org.tawag.agent;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.tawag.media.MediaStats;
 
 /**
  * What an agent does to the caller's leg of a connected call. Any thread; each action runs on the
@@ -24,6 +26,12 @@ public interface CallControl {
    * agent's part of it) ends.
    */
   void escalate();
+
+  /**
+   * The caller leg's RTP statistics now, for the operator's call-quality indicator; empty when the
+   * caller is no longer on a leg this server receives (transferred out, ended).
+   */
+  Optional<MediaStats> callerStats();
 
   /** Sends RFC 4733 digits to the caller's side (an IVR on the far end), one after another. */
   void sendDigits(String digits);

@@ -36,6 +36,7 @@ import org.tawag.config.QueueMedia;
 import org.tawag.dialplan.Route;
 import org.tawag.media.AudioSink;
 import org.tawag.media.MediaLeg;
+import org.tawag.media.MediaStats;
 import org.tawag.media.bridge.CallMixer;
 import org.tawag.media.play.LoopPlayer;
 import org.tawag.media.play.PromptPlayer;
@@ -1053,6 +1054,11 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
       if (leg != null) {
         leg.hangUp();
       }
+    }
+
+    @Override
+    public Optional<MediaStats> callerStats() {
+      return session.isEnded() ? Optional.empty() : Optional.of(media().stats());
     }
 
     @Override

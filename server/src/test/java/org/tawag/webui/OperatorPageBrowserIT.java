@@ -88,6 +88,12 @@ class OperatorPageBrowserIT {
       long end = System.nanoTime();
       // The playback worklet reports every 25 frames: 150 sent, at least 100 with the tone.
       page.waitFor(d -> page.audioStat("rxToneFrames") >= 100 ? Boolean.TRUE : null);
+      // The quality indicator grades the call from the page's frames and the server's report.
+      page.waitFor(
+          d ->
+              page.script(
+                  "const q = document.getElementById('quality');"
+                      + " return q.dataset.grade && q.textContent.includes('caller') ? true : null;"));
       long fromBrowser = caller.tonePackets(start + 500_000_000L, end, 1500);
       assertTrue(
           fromBrowser >= 75,

@@ -1,7 +1,9 @@
 package org.tawag.webui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +92,12 @@ class SupervisorCoachingBrowserIT {
         SocketAddress tawagRtp = caller.firstSource().get(10, TimeUnit.SECONDS);
         CompletableFuture<Void> callerTone =
             caller.sendTone(tawagRtp, AudioCodec.PCMU, CALLER_HZ, 3000);
+
+        // The operator's call-quality report: the caller's RTP as the server received it.
+        JsonObject quality = alice.await("quality", WAIT);
+        assertEquals(callId, quality.getString("callId"));
+        assertTrue(quality.getJsonObject("caller").getLong("packets") > 0, quality.encode());
+        assertEquals(0.0, quality.getJsonObject("caller").getDouble("lossPct"), quality.encode());
 
         // Escalation: the row is flagged and the page plays its cue.
         alice.send("escalate", "callId", callId);
