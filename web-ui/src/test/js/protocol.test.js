@@ -164,6 +164,15 @@ test('invalid order errors are kept by field for the order form, then cleared on
   assert.equal(c.view.lastError, null, 'the saved order clears the old error');
 });
 
+test('an error that names its request is filed under it, whatever was sent last', () => {
+  const { c, socket } = welcomed();
+  socket().server({ type: 'connected', callId: 'c5', caller: '+1', queue: 'q' });
+  c.saveOrder({ phone: 'nope' });
+  c.mute(true);
+  socket().server({ type: 'error', request: 'saveOrder', code: 'invalid', message: 'x', errors: { phone: 'bad' } });
+  assert.deepEqual(c.view.errors.saveOrder, { phone: 'bad' });
+});
+
 test('a bad_field error on wrap-up is kept under its field', () => {
   const { c, socket } = welcomed();
   socket().server({ type: 'ended', callId: 'c4', by: 'agent' });

@@ -18,6 +18,7 @@ import { applyPop, clearOrder, fillOrder, readOrder } from './order-form.js';
 import { bindShortcuts, renderShortcutList } from './shortcuts.js';
 import { clock, dialable, stateLabel } from './format.js';
 import { describe, grade } from './call-quality.js';
+import { setOptions } from './order-options.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -91,6 +92,7 @@ function enterConsole(me) {
   client.on('audio', (buf) => audio.receive(buf));
   client.on('message', (m) => {
     if (m.type === 'quality') serverQuality = m;
+    else if (m.type === 'orderSettings') showOrderSettings(m);
     else if (m.type === 'ended' || m.type === 'connected') serverQuality = null;
   });
   client.start();
@@ -164,6 +166,14 @@ function sessionStorageOrNull() {
   } catch {
     return null;
   }
+}
+
+/** The server's service types, refusal reasons and dispositions fill the form's lists. */
+function showOrderSettings(m) {
+  setOptions($('order-form').elements.serviceType, m.serviceTypes);
+  setOptions($('refusal-reason'), m.refusalReasons);
+  setOptions($('disposition'), m.dispositions);
+  showWhen();
 }
 
 function renderQuality(s) {

@@ -337,7 +337,8 @@ const HANDLERS = {
   },
   error(view, msg, now, client) {
     view.lastError = { code: msg.code, message: msg.message, field: msg.field ?? null, at: now };
-    const request = client.lastRequest;
+    // The server names the request that failed; older servers do not, so fall back to the last.
+    const request = msg.request ?? client.lastRequest;
     if (!request) return;
     if (request === 'dial' && (msg.code === 'dial_refused' || msg.field)) view.dial = null;
     if (msg.code === 'invalid' && msg.errors) view.errors[request] = { ...msg.errors };

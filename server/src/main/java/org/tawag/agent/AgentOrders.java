@@ -1,7 +1,9 @@
 package org.tawag.agent;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +43,21 @@ public final class AgentOrders {
   }
 
   /**
+   * {@code orderSettings}: the codes the order form and the wrap-up offer, in the configured order,
+   * so the page shows what this server accepts rather than a list of its own.
+   */
+  public JsonObject settingsMessage() {
+    return new JsonObject()
+        .put("type", "orderSettings")
+        .put("serviceTypes", new JsonArray(settings.serviceTypes()))
+        .put("refusalReasons", new JsonArray(settings.refusalReasons()))
+        .put(
+            "dispositions",
+            new JsonArray(
+                Arrays.stream(Disposition.Kind.values()).map(Disposition.Kind::code).toList()));
+  }
+
+  /**
    * {@code screenPop} for the caller of {@code callId}, with the call's {@code campaign} brief when
    * a campaign placed it; an empty pop when the lookup fails.
    */
@@ -65,13 +82,13 @@ public final class AgentOrders {
     Object order = m.getValue("order");
     if (!(order instanceof JsonObject json)) {
       return CompletableFuture.completedFuture(
-          invalid(callId, Map.of("order", "must be an object")));
+          invalid("saveOrder", callId, Map.of("order", "must be an object")));
     }
     OrderDraft draft;
     try {
       draft = OrderJson.draftFrom(json, settings);
     } catch (ValidationException e) {
-      return CompletableFuture.completedFuture(invalid(callId, e.errors()));
+      return CompletableFuture.completedFuture(invalid("saveOrder", callId, e.errors()));
     }
     return store
         .saveOrder(draft, agentId)
@@ -80,7 +97,7 @@ public final class AgentOrders {
             e -> {
               Throwable cause = e instanceof CompletionException ? e.getCause() : e;
               if (cause instanceof ValidationException v) {
-                return invalid(callId, v.errors());
+                return invalid("saveOrder", callId, v.errors());
               }
               log.warn("order for call {} not saved: {}", callId, rootMessage(e));
               return message("error", callId)
@@ -108,9 +125,10 @@ public final class AgentOrders {
     return d;
   }
 
-  /** The {@code error} message for field errors. */
-  public static JsonObject invalid(String callId, Map<String, String> errors) {
+  /** The {@code error} message for field errors in the {@code request} (its message type). */
+  public static JsonObject invalid(String request, String callId, Map<String, String> errors) {
     return message("error", callId)
+        .put("request", request)
         .put("code", "invalid")
         .put("message", "some fields are not valid")
         .put("errors", OrderJson.errors(errors));

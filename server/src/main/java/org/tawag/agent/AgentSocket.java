@@ -108,6 +108,7 @@ public final class AgentSocket implements AgentLine {
                     .put("format", AgentFrames.VERSION)
                     .put("frameMs", 20)
                     .put("codecs", new JsonArray().add("PCMU").add("PCMA"))));
+    s.send(orders.settingsMessage());
     stats.opened();
     desk.connected(s);
     return s;
@@ -219,7 +220,11 @@ public final class AgentSocket implements AgentLine {
 
   // ---- from the browser (on the context) ----
 
+  /** The type of the text message being handled, named in its errors; null before the type. */
+  private String request;
+
   private void onText(String text) {
+    request = null;
     if (text.length() > MAX_TEXT) {
       error("too_large", "message longer than " + MAX_TEXT + " characters", null);
       return;
@@ -236,6 +241,8 @@ public final class AgentSocket implements AgentLine {
       error("bad_message", "missing type", "type");
       return;
     }
+    // Bounded: the name is echoed back, so an unknown type is cut rather than sent back whole.
+    request = type.length() > 32 ? type.substring(0, 32) : type;
     switch (type) {
       case "ready" -> desk.ready(agentId);
       case "pause" -> {
@@ -329,6 +336,7 @@ public final class AgentSocket implements AgentLine {
                         context.runOnContext(
                             w ->
                                 error(
+                                    "transfer",
                                     "transfer_refused",
                                     e.getMessage(),
                                     queue != null ? "to.queue" : "to.number"));
@@ -368,7 +376,7 @@ public final class AgentSocket implements AgentLine {
     try {
       d = orders.disposition(m);
     } catch (ValidationException e) {
-      send(AgentOrders.invalid(callId, e.errors()));
+      send(AgentOrders.invalid("wrapup", callId, e.errors()));
       return;
     }
     wrapUpCallId = null;
@@ -452,7 +460,15 @@ public final class AgentSocket implements AgentLine {
   }
 
   private void error(String code, String text, String field) {
+    error(request, code, text, field);
+  }
+
+  /** An {@code error} naming the failed {@code req} (null when it had no type). */
+  private void error(String req, String code, String text, String field) {
     JsonObject e = message("error").put("code", code).put("message", text);
+    if (req != null) {
+      e.put("request", req);
+    }
     if (field != null) {
       e.put("field", field);
     }

@@ -97,7 +97,11 @@ final class SupervisorSocket {
     }
   }
 
+  /** The type of the text message being handled, named in its errors. */
+  private String request;
+
   private void onText(String text) {
+    request = null;
     if (text.length() > MAX_TEXT) {
       error("too_large", "message too long");
       return;
@@ -110,6 +114,7 @@ final class SupervisorSocket {
       return;
     }
     String type = m.getValue("type") instanceof String t ? t : "";
+    request = type.isEmpty() ? null : type.length() > 32 ? type.substring(0, 32) : type;
     switch (type) {
       case "setState" -> onSetState(m);
       case "logout" ->
@@ -251,7 +256,11 @@ final class SupervisorSocket {
   }
 
   private void error(String code, String text) {
-    send(new JsonObject().put("type", "error").put("code", code).put("message", text).encode());
+    JsonObject e = new JsonObject().put("type", "error").put("code", code).put("message", text);
+    if (request != null) {
+      e.put("request", request);
+    }
+    send(e.encode());
   }
 
   /** The caller and the operator mixed, to this browser; runs on the call's media loop. */

@@ -129,6 +129,13 @@ class TlsIT {
             base())) {
       JsonObject welcome = alice.await("welcome", Duration.ofSeconds(10));
       assertEquals("alice", welcome.getString("agent"));
+      // The order form's lists come from the server's order settings.
+      JsonObject settings = alice.await("orderSettings", Duration.ofSeconds(10));
+      assertTrue(settings.getJsonArray("serviceTypes").contains("internet"), settings.encode());
+      assertTrue(settings.getJsonArray("dispositions").contains("agreed"), settings.encode());
+      alice.send("hold", "callId", "none");
+      JsonObject error = alice.await("error", Duration.ofSeconds(10));
+      assertEquals("hold", error.getString("request"), "the error names the request");
     }
   }
 

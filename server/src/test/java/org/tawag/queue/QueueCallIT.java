@@ -149,13 +149,16 @@ class QueueCallIT {
       alice.send("saveOrder", "callId", callId, "order", order);
       JsonObject invalid = alice.await("error", WAIT);
       assertEquals("invalid", invalid.getString("code"));
+      assertEquals("saveOrder", invalid.getString("request"), "the error names the request");
       assertTrue(invalid.getJsonObject("errors").containsKey("phone"), invalid.encode());
       alice.send("saveOrder", "callId", callId, "order", order.put("phone", "+15550100"));
       String orderId = alice.await("orderSaved", WAIT).getJsonObject("order").getString("id");
 
       // Agreed needs the order; then the operator is free again.
       alice.send("wrapup", "callId", callId, "disposition", "agreed");
-      assertEquals("invalid", alice.await("error", WAIT).getString("code"));
+      JsonObject refused = alice.await("error", WAIT);
+      assertEquals("invalid", refused.getString("code"));
+      assertEquals("wrapup", refused.getString("request"));
       alice.send("wrapup", "callId", callId, "disposition", "agreed", "orderId", orderId);
       alice.awaitState("available", WAIT);
       assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
