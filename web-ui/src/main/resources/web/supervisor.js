@@ -181,7 +181,9 @@ async function supervise(action, callId) {
     try {
       await engine.start();
     } catch (e) {
-      $('last-error').textContent = `audio: ${e}`;
+      // No microphone (or refused): listening still works through a plain player; whisper and
+      // barge then have nothing to send.
+      $('last-error').textContent = `microphone: ${e.message ?? e}; listening only`;
     }
     audioStats.contextState = engine.context?.state ?? 'none';
   } else {
@@ -239,5 +241,24 @@ function onAudio(buf) {
   for (const hz of mixTones) {
     if (hasToneShare(decoded, hz, 8000, 0.2)) audioStats.tones[hz]++;
   }
-  engine?.receive(buf);
+  if (engine?.playback) engine.receive(buf);
+  else playPlain(decoded);
+}
+
+let plainPlayAt = 0;
+
+/** Plays one decoded frame without the worklets (the engine could not start). */
+function playPlain(samples) {
+  const c = engine?.context;
+  if (!c || c.state === 'closed') return;
+  const b = c.createBuffer(1, samples.length, 8000);
+  b.copyToChannel(samples, 0);
+  const src = c.createBufferSource();
+  src.buffer = b;
+  src.connect(c.destination);
+  // 60 ms ahead absorbs TCP bursts; a late frame restarts the schedule rather than piling delay.
+  const now = c.currentTime;
+  if (plainPlayAt < now || plainPlayAt > now + 0.2) plainPlayAt = now + 0.06;
+  src.start(plainPlayAt);
+  plainPlayAt += samples.length / 8000;
 }
