@@ -178,6 +178,26 @@ public final class AgentClient implements AutoCloseable {
 
   private synchronized void addFrame(Frame f) {
     frames.add(f);
+    notifyAll();
+  }
+
+  /**
+   * Waits until {@code n} frames received after {@code nanos} match {@code test}; returns how many
+   * did, fewer than {@code n} on timeout.
+   */
+  public synchronized long awaitFrames(
+      long nanos, java.util.function.Predicate<Frame> test, int n, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long seen;
+    while ((seen = framesAfter(nanos).stream().filter(test).count()) < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return seen;
   }
 
   private final class Listener implements WebSocket.Listener {

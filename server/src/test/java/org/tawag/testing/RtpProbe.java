@@ -117,6 +117,24 @@ public final class RtpProbe implements AutoCloseable {
         .count();
   }
 
+  /**
+   * Waits until {@code n} packets received after {@code from} (nanoTime) carry {@code hz} in a mix;
+   * returns how many did, fewer than {@code n} on timeout.
+   */
+  public synchronized long awaitTonePacketsInMix(
+      long from, double hz, int n, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long seen;
+    while ((seen = tonePacketsInMix(from, Long.MAX_VALUE, hz)) < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return seen;
+  }
+
   /** Waits until {@code n} packets have arrived; false on timeout. */
   public synchronized boolean awaitPackets(int n, java.time.Duration timeout)
       throws InterruptedException {

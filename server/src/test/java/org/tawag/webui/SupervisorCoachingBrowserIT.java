@@ -111,7 +111,7 @@ class SupervisorCoachingBrowserIT {
         page.waitFor(d -> heard(page, CALLER_HZ) >= HEARD ? true : null);
         page.waitFor(d -> heard(page, OPERATOR_HZ) >= HEARD ? true : null);
         long listenStart = System.nanoTime();
-        awaitFrames(() -> alice.framesAfter(listenStart).size(), HEARD);
+        assertHeard(alice.awaitFrames(listenStart, f -> true, HEARD, WAIT), "operator frames");
         assertEquals(0, operatorHeard(alice, listenStart, SUPERVISOR_HZ), "listen is silent");
 
         // Whisper: the operator hears the supervisor, the caller does not.
@@ -119,7 +119,7 @@ class SupervisorCoachingBrowserIT {
         page.waitFor(d -> "whisper".equals(listeningMode(page)) ? true : null);
         long whisperStart = System.nanoTime();
         page.waitFor(d -> page.audioStat("txFrames") >= HEARD ? true : null);
-        awaitFrames(() -> operatorHeard(alice, whisperStart, SUPERVISOR_HZ), HEARD);
+        assertHeard(operatorHears(alice, whisperStart, SUPERVISOR_HZ), "whisper at the operator");
         long whisperSeen = System.nanoTime();
         assertEquals(
             0,
@@ -131,10 +131,13 @@ class SupervisorCoachingBrowserIT {
         click(page, "barge");
         page.waitFor(d -> "barge".equals(listeningMode(page)) ? true : null);
         long bargeStart = System.nanoTime();
-        awaitFrames(
-            () -> caller.tonePacketsInMix(bargeStart, Long.MAX_VALUE, SUPERVISOR_HZ), HEARD);
-        awaitFrames(() -> caller.tonePacketsInMix(bargeStart, Long.MAX_VALUE, OPERATOR_HZ), HEARD);
-        awaitFrames(() -> operatorHeard(alice, bargeStart, SUPERVISOR_HZ), HEARD);
+        assertHeard(
+            caller.awaitTonePacketsInMix(bargeStart, SUPERVISOR_HZ, HEARD, WAIT),
+            "barge at the caller");
+        assertHeard(
+            caller.awaitTonePacketsInMix(bargeStart, OPERATOR_HZ, HEARD, WAIT),
+            "the operator at the caller during a barge");
+        assertHeard(operatorHears(alice, bargeStart, SUPERVISOR_HZ), "barge at the operator");
 
         // The operator hangs up: the supervision ends on the page and the flag clears.
         alice.send("hangup", "callId", callId);
@@ -156,19 +159,18 @@ class SupervisorCoachingBrowserIT {
         .count();
   }
 
-  /** Waits, with the bound of {@link #WAIT}, until {@code count} reaches {@code n}. */
-  private static void awaitFrames(java.util.function.LongSupplier count, long n)
+  /** Frames after {@code after} in which the operator hears {@code hz}, waited for up to WAIT. */
+  private static long operatorHears(AgentClient alice, long after, int hz)
       throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    long seen = count.getAsLong();
-    while (seen < n) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("heard " + seen + " frames, wanted " + n);
-      }
-      // Audio arrives every 20 ms; polling at that pace is waiting on the event's own clock.
-      TimeUnit.MILLISECONDS.sleep(20);
-      seen = count.getAsLong();
-    }
+    return alice.awaitFrames(
+        after,
+        f -> ToneDetector.hasToneInMix(f.codec(), f.payload(), 0, f.payload().length, hz),
+        HEARD,
+        WAIT);
+  }
+
+  private static void assertHeard(long frames, String what) {
+    assertTrue(frames >= HEARD, what + ": " + frames + " frames, wanted " + HEARD);
   }
 
   private static long heard(Browser page, int hz) {
