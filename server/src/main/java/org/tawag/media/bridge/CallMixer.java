@@ -110,6 +110,11 @@ public final class CallMixer implements AudioSource, AudioSink {
   @Override
   public void write(AudioCodec codec, byte[] frame) {
     if (supervisor != null) {
+      if (callerFresh) {
+        // read() did not run since the last frame: the leg is not sending (the caller holds, or a
+        // digit is being sent). Nothing to mix with, so the held frame goes out alone.
+        passOn(supervisor);
+      }
       System.arraycopy(frame, 0, callerFrame, 0, AudioCodec.FRAME_SAMPLES);
       callerCodec = codec;
       callerFresh = true;
@@ -161,6 +166,13 @@ public final class CallMixer implements AudioSource, AudioSink {
       System.arraycopy(agentFrame, 0, frame, 0, AudioCodec.FRAME_SAMPLES);
     }
     return agentSpoke;
+  }
+
+  private void passOn(Supervisor s) {
+    s.ears().write(callerCodec, callerFrame);
+    if (mode != Mode.LISTEN && toAgent != null) {
+      toAgent.write(callerCodec, callerFrame);
+    }
   }
 
   private void addIf(boolean spoke, AudioCodec codec, byte[] frame) {

@@ -97,6 +97,22 @@ class CallMixerTest {
   }
 
   @Test
+  void whenTheLegSendsNothingTheCallerStillReachesTheAgentAndTheSupervisor() {
+    mixer.connectAgent(agent, agentHears);
+    mixer.supervise(supervisor, CallMixer.Mode.WHISPER);
+    short[] pcm = new short[N];
+    byte[] in = new byte[N];
+    for (int i = 0; i < 4; i++) {
+      caller.next(pcm, 0, N);
+      org.tawag.media.codec.G711.encode(U, pcm, 0, in, 0, N);
+      mixer.write(U, in); // no read(): the caller put us on hold (sendonly)
+    }
+    // Each frame goes out when the next arrives; the last waits for a read or a next frame.
+    assertEquals(3, agentHears.withTone(CALLER_HZ));
+    assertEquals(3, supervisorHears.withTone(CALLER_HZ));
+  }
+
+  @Test
   void endingTellsTheSupervisorOnceAndRestoresTheDirectPath() {
     mixer.connectAgent(agent, agentHears);
     mixer.supervise(supervisor, CallMixer.Mode.BARGE);
