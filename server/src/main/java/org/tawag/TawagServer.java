@@ -29,6 +29,8 @@ import org.tawag.campaigns.CampaignCall;
 import org.tawag.campaigns.CampaignDialer;
 import org.tawag.campaigns.CampaignRoutes;
 import org.tawag.campaigns.JdbcCampaigns;
+import org.tawag.campaigns.PreviewDesk;
+import org.tawag.campaigns.PreviewRoutes;
 import org.tawag.config.TawagConfig;
 import org.tawag.http.HttpService;
 import org.tawag.media.play.SoundLibrary;
@@ -199,6 +201,10 @@ public final class TawagServer implements AutoCloseable {
                     ? half
                     : TrunkProbeSettings.DEFAULT_TIMEOUT));
       }
+      java.util.Map<String, java.util.Set<String>> queuesOf = new java.util.HashMap<>();
+      for (org.tawag.acd.Member m : config.acd().members()) {
+        queuesOf.computeIfAbsent(m.agentId(), a -> new java.util.HashSet<>()).add(m.queue());
+      }
       HttpService http;
       try {
         QueueService desk = queues;
@@ -272,6 +278,16 @@ public final class TawagServer implements AutoCloseable {
                               .collect(java.util.stream.Collectors.toSet()),
                           OrderSettings.defaults(),
                           clock)
+                      .mount(router);
+                  new PreviewRoutes(
+                          new PreviewDesk(
+                              campaignStore,
+                              campaigns,
+                              new CampaignOperators(desk),
+                              a -> queuesOf.getOrDefault(a, java.util.Set.of()),
+                              clock),
+                          store.workers(),
+                          authz)
                       .mount(router);
                   new MetricsEndpoint(vertx, metrics).mount(router);
                 });

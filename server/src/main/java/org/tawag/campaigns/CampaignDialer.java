@@ -201,7 +201,7 @@ public final class CampaignDialer implements QueueObserver {
       OperatorDialer operators, Campaign c, Contact k, long attempt, String agent) {
     CompletableFuture<OperatorDialer.Result> dial;
     try {
-      dial = operators.dial(agent, k.phone(), k.customerId(), k.id());
+      dial = operators.dial(c, agent, k.phone(), k.customerId(), k.id());
     } catch (RuntimeException e) {
       dial = CompletableFuture.failedFuture(e);
     }

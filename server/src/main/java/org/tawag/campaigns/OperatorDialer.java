@@ -9,11 +9,12 @@ import java.util.concurrent.CompletableFuture;
 public interface OperatorDialer {
 
   /**
-   * Dials {@code number} for {@code agent} about campaign contact {@code contactId}; the future
-   * completes when the call is answered or has failed. It fails when the dial is refused (the
-   * operator is busy, or dialling is not configured).
+   * Dials {@code number} for {@code agent} about campaign contact {@code contactId}, over the
+   * campaign's trunk with its caller id, wrapped up in its queue; the future completes when the
+   * call is answered or has failed. It fails when the dial is refused (the operator is busy).
    */
-  CompletableFuture<Result> dial(String agent, String number, long customerId, long contactId);
+  CompletableFuture<Result> dial(
+      Campaign campaign, String agent, String number, long customerId, long contactId);
 
   /**
    * How the dial went.

@@ -78,7 +78,8 @@ final class OperatorDials {
           new IllegalArgumentException(
               "number must be E.164 (+ and 2-15 digits) or 1-32 of 0-9 * #"));
     }
-    if (dialer == null || dialing.trunk().isEmpty()) {
+    boolean routed = purpose != null && purpose.flatMap(DialPurpose::route).isPresent();
+    if (dialer == null || (dialing.trunk().isEmpty() && !routed)) {
       return CompletableFuture.failedFuture(
           new IllegalStateException("dialling out is not configured (tawag.agents.dial-trunk)"));
     }
@@ -129,7 +130,8 @@ final class OperatorDials {
 
   private void start(PendingDial d) {
     AgentLine line = lines.apply(d.agentId);
-    String queue = homeQueues.apply(d.agentId);
+    Optional<DialPurpose.Route> route = d.purpose.flatMap(DialPurpose::route);
+    String queue = route.map(DialPurpose.Route::queue).orElseGet(() -> homeQueues.apply(d.agentId));
     if (line == null || queue == null) {
       d.outcome.completeExceptionally(
           new IllegalStateException(
@@ -144,12 +146,12 @@ final class OperatorDials {
     }
     pending.put(d.callId, d);
     dialOf.put(d.agentId, d.callId);
-    String trunk = dialing.trunk().get();
+    String trunk = route.map(DialPurpose.Route::trunk).orElseGet(() -> dialing.trunk().get());
+    Optional<String> callerId = route.isPresent() ? route.get().callerId() : dialing.callerId();
     observer.dialStarted(d.callId, d.agentId, trunk, d.number, d.purpose, clock.instant());
     log.info("agent {} dials call {} through {}", d.agentId, d.callId, trunk);
     line.dialing(d.callId, d.number);
-    d.attempt =
-        dialer.place(d.callId, trunk, d.number, dialing.callerId(), new Route.Queue(TARGET, queue));
+    d.attempt = dialer.place(d.callId, trunk, d.number, callerId, new Route.Queue(TARGET, queue));
     d.attempt
         .result()
         .thenAccept(cause -> cause.ifPresent(c -> acd.execute(() -> notAnswered(d, c))));

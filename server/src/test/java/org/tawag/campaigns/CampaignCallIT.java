@@ -219,6 +219,94 @@ class CampaignCallIT {
   }
 
   @Test
+  void previewDialingShowsTheContactThenDialsItForTheOperator() throws Exception {
+    HttpSession sam = HttpSession.login(port(), "sam", PASSWORD);
+    long id =
+        created(
+            sam.post(
+                "/api/campaigns",
+                campaign("loan-preview")
+                    .put("mode", "preview")
+                    .put("hoursFrom", "00:00")
+                    .put("hoursTo", "00:00")
+                    .put("script", "Last year's borrowers: offer 12 months at 9%.")));
+    JsonObject ana =
+        new JsonObject()
+            .put("customers", new JsonArray().add(customer("Ana Answers", "+15550001")));
+    assertEquals(200, sam.post("/api/campaigns/" + id + "/contacts", ana).statusCode());
+    assertEquals(200, sam.post("/api/campaigns/" + id + "/start", new JsonObject()).statusCode());
+    assertEquals(
+        403,
+        sam.post("/api/preview/campaigns/" + id + "/next", new JsonObject()).statusCode(),
+        "operators only");
+
+    HttpSession doraHttp = HttpSession.login(port(), "dora", PASSWORD);
+    JsonArray mine =
+        new JsonObject(doraHttp.get("/api/preview/campaigns").body()).getJsonArray("campaigns");
+    assertTrue(mine.stream().anyMatch(c -> ((JsonObject) c).getLong("id") == id), mine.encode());
+    try (RtpProbe customer = new RtpProbe();
+        AgentClient dora = AgentClient.connect(port(), doraHttp.cookie())) {
+      dora.await("welcome", WAIT);
+      dora.awaitState("not_ready", WAIT);
+      HttpResponse<String> next =
+          doraHttp.post("/api/preview/campaigns/" + id + "/next", new JsonObject());
+      assertEquals(200, next.statusCode(), next.body());
+      JsonObject card = new JsonObject(next.body());
+      assertEquals("Ana Answers", card.getJsonObject("customer").getString("fullName"));
+      assertEquals("+15550001", card.getJsonObject("customer").getString("phone"));
+      assertEquals(
+          "Last year's borrowers: offer 12 months at 9%.",
+          card.getJsonObject("campaign").getString("script"));
+      long contact = card.getLong("contactId");
+
+      CompletableFuture<Sipp.Result> customersPbx = customers(customer, 1);
+      HttpResponse<String> dial =
+          doraHttp.post("/api/preview/contacts/" + contact + "/dial", new JsonObject());
+      assertEquals(202, dial.statusCode(), dial.body());
+      String callId = dora.await("dialing", WAIT).getString("callId");
+      assertEquals(callId, dora.await("connected", WAIT).getString("callId"));
+
+      SocketAddress tawagRtp = customer.firstSource().get(10, TimeUnit.SECONDS);
+      long start = System.nanoTime();
+      dora.startTone(1500);
+      customer.sendTone(tawagRtp, AudioCodec.PCMU, 1000, 75).get(10, TimeUnit.SECONDS);
+      dora.stopTone();
+      long settled = start + 400_000_000L;
+      long end = System.nanoTime() - 100_000_000L;
+      assertTrue(customer.tonePackets(settled, end, 1500) >= 40, "the customer hears dora");
+      List<AgentClient.Frame> heard =
+          dora.framesAfter(settled).stream().filter(f -> f.nanos() < end).toList();
+      long tone =
+          heard.stream()
+              .filter(
+                  f -> ToneDetector.hasTone(f.codec(), f.payload(), 0, f.payload().length, 1000))
+              .count();
+      assertTrue(tone >= 40, "dora hears the customer: " + tone + "/" + heard.size());
+
+      dora.send("hangup", "callId", callId);
+      dora.await("ended", WAIT);
+      String at = java.time.Instant.now().plus(Duration.ofHours(2)).toString();
+      dora.send("wrapup", "callId", callId, "disposition", "callback", "callbackAt", at);
+      assertEquals(0, customersPbx.get(30, TimeUnit.SECONDS).exitCode());
+
+      CallRows rows = new CallRows(tawag());
+      Map<String, Object> row = contact(rows, id, "+15550001", "callback");
+      assertEquals("dora", row.get("callback_agent"));
+      Map<String, Object> attempt =
+          rows.one("SELECT * FROM dial_attempts WHERE contact_id = ?", contact);
+      assertEquals("dora", attempt.get("agent"));
+      assertEquals(callId, attempt.get("call_id"));
+      assertEquals("answered", attempt.get("result"));
+      assertTrue(((String) attempt.get("reason")).contains("rule: first dial"));
+      Map<String, Object> call = rows.finishedCall(WAIT, callId, true);
+      assertEquals("out", call.get("direction"));
+      assertEquals("dora", call.get("agent"));
+      assertEquals(contact, ((Number) call.get("campaign_contact_id")).longValue());
+      assertTrue(((String) call.get("disposition")).startsWith("callback:"));
+    }
+  }
+
+  @Test
   void everyRouteChecksItsRoleAndNamesBadFields() throws Exception {
     HttpSession sam = HttpSession.login(port(), "sam", PASSWORD);
     HttpSession dora = HttpSession.login(port(), "dora", PASSWORD);

@@ -39,7 +39,7 @@ class PreviewDeskTest {
     store = new JdbcCampaigns(database.dataSource());
     dialer = new CampaignDialer(store, new NoLines(), clock, Runnable::run);
     OperatorDialer operators =
-        (agent, number, customerId, contactId) -> {
+        (c, agent, number, customerId, contactId) -> {
           dialled.add(agent + " " + number);
           CompletableFuture<OperatorDialer.Result> r = new CompletableFuture<>();
           results.add(r);
