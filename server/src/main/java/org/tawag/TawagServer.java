@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tawag.agent.AgentGateway;
 import org.tawag.agent.AgentOrders;
+import org.tawag.api.ApiRoutes;
+import org.tawag.api.RecentCallerAccess;
 import org.tawag.auth.AuthRoutes;
 import org.tawag.auth.AuthSettings;
 import org.tawag.auth.Authz;
@@ -38,8 +41,8 @@ import org.tawag.media.transport.NettyMediaEngine;
 import org.tawag.metrics.MetricsEndpoint;
 import org.tawag.metrics.MetricsSettings;
 import org.tawag.metrics.TawagMetrics;
+import org.tawag.orders.JdbcCustomerStore;
 import org.tawag.orders.JdbcOrderStore;
-import org.tawag.orders.OrderSettings;
 import org.tawag.phones.PhoneAgents;
 import org.tawag.queue.CallRecordKeeper;
 import org.tawag.queue.OperatorDialing;
@@ -208,11 +211,12 @@ public final class TawagServer implements AutoCloseable {
       HttpService http;
       try {
         QueueService desk = queues;
+        JdbcOrderStore orderStore =
+            new JdbcOrderStore(store.database(), store.workers(), config.orders(), clock);
         AgentOrders orders =
             new AgentOrders(
-                new JdbcOrderStore(
-                    store.database(), store.workers(), OrderSettings.defaults(), clock),
-                OrderSettings.defaults(),
+                orderStore,
+                config.orders(),
                 clock,
                 callId -> campaigns.call(callId).map(CampaignCall::json));
         http =
@@ -276,7 +280,7 @@ public final class TawagServer implements AutoCloseable {
                           config.trunks().stream()
                               .map(org.tawag.config.TrunkConfig::name)
                               .collect(java.util.stream.Collectors.toSet()),
-                          OrderSettings.defaults(),
+                          config.orders(),
                           clock)
                       .mount(router);
                   new PreviewRoutes(
@@ -288,6 +292,22 @@ public final class TawagServer implements AutoCloseable {
                               clock),
                           store.workers(),
                           authz)
+                      .mount(router);
+                  new ApiRoutes(
+                          authz,
+                          orderStore,
+                          new JdbcCustomerStore(
+                              store.database(), store.workers(), config.orders(), clock),
+                          store.database(),
+                          store.workers(),
+                          new RecentCallerAccess(
+                              desk::connectedCaller,
+                              store.database(),
+                              store.workers(),
+                              config.orders().defaultCountryCode(),
+                              clock),
+                          config.orders(),
+                          clock)
                       .mount(router);
                   new MetricsEndpoint(vertx, metrics).mount(router);
                 });
@@ -336,6 +356,11 @@ public final class TawagServer implements AutoCloseable {
   /** The port HTTP listens on (useful when configured as 0). */
   public int httpPort() {
     return http.port();
+  }
+
+  /** Every HTTP route as {@code "METHOD /path"}. */
+  public List<String> httpRoutes() {
+    return http.routes();
   }
 
   /** The live ACD. */

@@ -38,6 +38,7 @@ public final class ConfigLoader {
           "dialplan",
           "queues",
           "queue-defaults",
+          "orders",
           "sounds-dir",
           "data-dir");
 
@@ -99,7 +100,8 @@ public final class ConfigLoader {
         soundsDir,
         dataDir,
         acd.media(),
-        acd.acd());
+        acd.acd(),
+        OrderTypesReader.read(tawag.section("orders")));
   }
 
   /**

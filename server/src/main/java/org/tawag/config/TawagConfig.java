@@ -5,6 +5,7 @@ import java.util.List;
 import org.tawag.acd.AcdConfig;
 import org.tawag.db.DatabaseSettings;
 import org.tawag.dialplan.DialPlan;
+import org.tawag.orders.OrderSettings;
 
 /**
  * The whole server configuration, read once at start-up from {@code sip-config/}.
@@ -20,6 +21,7 @@ import org.tawag.dialplan.DialPlan;
  * @param dataDir where the server keeps its files (the H2 database, spools)
  * @param queueMedia each queue's hold music, in the order of {@code acd.queues()}
  * @param acd the ACD queues and their members
+ * @param orders the order types, refusal reasons and phone country code ({@code tawag.orders})
  */
 public record TawagConfig(
     SipSettings sip,
@@ -32,7 +34,8 @@ public record TawagConfig(
     Path soundsDir,
     Path dataDir,
     List<QueueMedia> queueMedia,
-    AcdConfig acd) {
+    AcdConfig acd,
+    OrderSettings orders) {
   public TawagConfig {
     trunks = List.copyOf(trunks);
     queueMedia = List.copyOf(queueMedia);

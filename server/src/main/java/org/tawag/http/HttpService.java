@@ -5,8 +5,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.tawag.config.HttpSettings;
@@ -19,10 +22,12 @@ import org.tawag.sip.SipService;
 public final class HttpService implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
+  private final Router router;
 
-  private HttpService(Vertx vertx, HttpServer server) {
+  private HttpService(Vertx vertx, HttpServer server, Router router) {
     this.vertx = vertx;
     this.server = server;
+    this.router = router;
   }
 
   /**
@@ -71,7 +76,7 @@ public final class HttpService implements AutoCloseable {
               .toCompletionStage()
               .toCompletableFuture()
               .get(10, TimeUnit.SECONDS);
-      return new HttpService(vertx, server);
+      return new HttpService(vertx, server, router);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException(
@@ -85,6 +90,26 @@ public final class HttpService implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Every route with a path as {@code "METHOD /path"} ({@code GET /api/customers/:id}), in mount
+   * order; a route for any method shows as {@code "* /path"}. Tests check the API description
+   * against it.
+   */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    for (Route r : router.getRoutes()) {
+      if (r.getPath() == null) {
+        continue;
+      }
+      if (r.methods() == null || r.methods().isEmpty()) {
+        out.add("* " + r.getPath());
+      } else {
+        r.methods().forEach(m -> out.add(m.name() + " " + r.getPath()));
+      }
+    }
+    return out;
   }
 
   /** The bound port. */

@@ -31,6 +31,16 @@ public final class CustomerRows {
     }
   }
 
+  static Optional<Customer> byId(Connection c, long id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM customers c WHERE c.id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
   /**
    * The customer with {@code phone}, created if new and renamed if the name changed. Two workers
    * creating the same new phone at once: one of them fails with a unique violation, and the caller

@@ -193,6 +193,16 @@ public final class JdbcOrderStore implements OrderStore {
   }
 
   @Override
+  public CompletableFuture<Page<Order>> listOrders(OrderFilter filter, int limit, int offset) {
+    return workers.submit(
+        () -> {
+          try (Connection c = database.connection()) {
+            return OrderRows.list(c, filter, limit, offset);
+          }
+        });
+  }
+
+  @Override
   public CompletableFuture<List<StatusChange>> statusHistory(String id) {
     return workers.submit(
         () -> {
@@ -223,27 +233,7 @@ public final class JdbcOrderStore implements OrderStore {
     }
   }
 
-  /** Work in one transaction on one connection. */
-  @FunctionalInterface
-  private interface TransactionWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T inTransaction(TransactionWork<T> work) throws SQLException {
-    try (Connection c = database.connection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException rollbackFailure) {
-          e.addSuppressed(rollbackFailure);
-        }
-        throw e;
-      }
-    }
+  private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+    return Transactions.run(database, work);
   }
 }

@@ -3,6 +3,9 @@ package org.tawag.orders;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A stored order: what a customer asked for, where and when, and where it stands. The id is text
@@ -19,6 +22,7 @@ import java.time.LocalDate;
  * @param amount the price agreed, two decimals, or {@code null}
  * @param createdBy the user who created the order
  * @param updatedBy the user who changed it last
+ * @param fields the order type's own fields (see {@link OrderType}), name to normalised text
  */
 public record Order(
     String id,
@@ -35,7 +39,13 @@ public record Order(
     String createdBy,
     String updatedBy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, String> fields) {
+
+  /** Copies the type-specific fields. */
+  public Order {
+    fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
 
   /** Whether work is still to be done on this order. */
   public boolean isOpen() {

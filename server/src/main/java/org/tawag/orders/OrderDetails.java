@@ -2,6 +2,7 @@ package org.tawag.orders;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * An {@link OrderDraft} that passed validation: trimmed, typed and normalised (phone in E.164,
@@ -9,6 +10,7 @@ import java.time.LocalDate;
  *
  * @param orderId the order to update, or {@code null} to create one
  * @param status the status asked for, or {@code null}: NEW for a new order, unchanged otherwise
+ * @param fields the order type's own fields, checked and normalised, in the type's order
  */
 public record OrderDetails(
     String orderId,
@@ -22,4 +24,5 @@ public record OrderDetails(
     VisitWindow visitWindow,
     String materials,
     BigDecimal amount,
-    String notes) {}
+    String notes,
+    Map<String, String> fields) {}

@@ -2,6 +2,9 @@ package org.tawag.orders;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +20,8 @@ import java.util.regex.Pattern;
  *
  * @param id the order to update ({@code O-000123}), or {@code null} to create one
  * @param status a status code, or {@code null}: NEW for a new order, unchanged for an update
+ * @param fields the order type's own fields by name, raw text (see {@link OrderType}); errors are
+ *     named {@code fields.<name>}
  */
 public record OrderDraft(
     String id,
@@ -33,7 +38,8 @@ public record OrderDraft(
     String materials,
     String amount,
     String notes,
-    String status) {
+    String status,
+    Map<String, String> fields) {
 
   /** Longest full name. */
   public static final int MAX_NAME = 200;
@@ -64,6 +70,10 @@ public record OrderDraft(
     String e164 = checkPhone(errors, settings);
     Address address = checkAddress(errors);
     String service = checkServiceType(errors, settings);
+    Map<String, String> typeFields =
+        service == null
+            ? Map.of()
+            : TypeFields.check(errors, settings.type(service).orElseThrow(), fields);
     OrderStatus orderStatus = checkStatus(errors);
     LocalDate requested = FieldChecks.optionalDate(errors, "requestedDate", requestedDate);
     LocalDate visit = FieldChecks.optionalDate(errors, "visitDate", visitDate);
@@ -91,7 +101,8 @@ public record OrderDraft(
         window,
         materialsText,
         amountValue,
-        notesText);
+        notesText,
+        typeFields);
   }
 
   private String checkPhone(FieldErrors errors, OrderSettings settings) {
@@ -179,6 +190,7 @@ public record OrderDraft(
     private String amount;
     private String notes;
     private String status;
+    private Map<String, String> fields = Map.of();
 
     private Builder() {}
 
@@ -247,6 +259,12 @@ public record OrderDraft(
       return this;
     }
 
+    /** The type-specific fields, name to raw text. */
+    public Builder fields(Map<String, String> value) {
+      fields = value == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(value));
+      return this;
+    }
+
     public OrderDraft build() {
       return new OrderDraft(
           id,
@@ -263,7 +281,8 @@ public record OrderDraft(
           materials,
           amount,
           notes,
-          status);
+          status,
+          fields);
     }
   }
 }

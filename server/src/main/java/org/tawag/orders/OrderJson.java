@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +52,7 @@ public final class OrderJson {
             .amount(number(typeErrors, json, "amount"))
             .notes(text(typeErrors, json, "notes", "notes"))
             .status(text(typeErrors, json, "status", "status"))
+            .fields(fields(typeErrors, json))
             .build();
     try {
       draft.validate(settings);
@@ -136,7 +139,37 @@ public final class OrderJson {
         .put("createdBy", o.createdBy())
         .put("updatedBy", o.updatedBy())
         .put("createdAt", o.createdAt().toString())
-        .put("updatedAt", o.updatedAt().toString());
+        .put("updatedAt", o.updatedAt().toString())
+        .put("fields", new JsonObject(new LinkedHashMap<>(o.fields())));
+  }
+
+  /** {@code {code, label, fields: [{name, kind, required, options}]}}. */
+  public static JsonObject orderType(OrderType t) {
+    JsonArray fields = new JsonArray();
+    for (OrderField f : t.fields()) {
+      fields.add(
+          new JsonObject()
+              .put("name", f.name())
+              .put("kind", f.kind().code())
+              .put("required", f.required())
+              .put("options", new JsonArray(List.copyOf(f.options()))));
+    }
+    return new JsonObject().put("code", t.code()).put("label", t.label()).put("fields", fields);
+  }
+
+  /** The type-specific fields as the JSON text {@code orders.type_fields} holds. */
+  static String encodeFields(Map<String, String> fields) {
+    return new JsonObject(new LinkedHashMap<>(fields)).encode();
+  }
+
+  /** The fields of {@link #encodeFields} text; {@code null} reads as none. */
+  static Map<String, String> decodeFields(String text) {
+    if (text == null || text.isBlank()) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    new JsonObject(text).forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue())));
+    return out;
   }
 
   /** {@code {id, arrivedAt, queue, agent, outcome, orderId, disposition}}. */
@@ -184,6 +217,28 @@ public final class OrderJson {
   private static FieldErrors toFieldErrors(Map<String, String> errors) {
     FieldErrors out = new FieldErrors();
     errors.forEach(out::add);
+    return out;
+  }
+
+  /** The {@code fields} object, each value text or a number, as text. */
+  private static Map<String, String> fields(FieldErrors errors, JsonObject json) {
+    JsonObject raw = object(errors, json, "fields");
+    if (raw == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : raw.fieldNames()) {
+      Object v = raw.getValue(name);
+      if (v == null) {
+        continue;
+      } else if (v instanceof String str) {
+        out.put(name, str);
+      } else if (v instanceof Number) {
+        out.put(name, number(errors, raw, name));
+      } else {
+        errors.add("fields." + name, "must be text or a number");
+      }
+    }
     return out;
   }
 

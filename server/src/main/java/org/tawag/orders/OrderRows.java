@@ -17,17 +17,17 @@ final class OrderRows {
   private static final String SELECT =
       "SELECT o.id, o.service_type, o.status, o.requested_date, o.visit_date, o.visit_window,"
           + " o.address_city, o.address_street, o.address_house, o.address_flat, o.materials,"
-          + " o.amount, o.notes, o.created_by, o.updated_by, o.created_at, o.updated_at, "
+          + " o.amount, o.notes, o.created_by, o.updated_by, o.created_at, o.updated_at, o.type_fields, "
           + CustomerRows.COLUMNS
           + " FROM orders o JOIN customers c ON c.id = o.customer_id";
 
   /** The fields a save writes, in the order {@link #bindFields} binds them. */
   private static final String FIELDS =
       "customer_id, service_type, status, requested_date, visit_date, visit_window, address_city,"
-          + " address_street, address_house, address_flat, materials, amount, notes, updated_by,"
-          + " updated_at";
+          + " address_street, address_house, address_flat, materials, amount, notes, type_fields,"
+          + " updated_by, updated_at";
 
-  private static final int FIELD_COUNT = 15;
+  private static final int FIELD_COUNT = 16;
 
   private OrderRows() {}
 
@@ -107,6 +107,7 @@ final class OrderRows {
     s.setString(i++, d.materials());
     Sql.setAmount(s, i++, d.amount());
     s.setString(i++, d.notes());
+    s.setString(i++, d.fields().isEmpty() ? null : OrderJson.encodeFields(d.fields()));
     s.setString(i++, user);
     Sql.setInstant(s, i, now);
   }
@@ -160,6 +161,62 @@ final class OrderRows {
       s.setInt(2, limit);
       return readAll(s);
     }
+  }
+
+  /** One page of the orders {@code f} matches, newest first, with the count of all matches. */
+  static Page<Order> list(Connection c, OrderFilter f, int limit, int offset) throws SQLException {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (f.status() != null) {
+      where.append(" AND o.status = ?");
+      params.add(f.status().code());
+    }
+    if (f.serviceType() != null) {
+      where.append(" AND o.service_type = ?");
+      params.add(f.serviceType());
+    }
+    if (f.customerId() != null) {
+      where.append(" AND o.customer_id = ?");
+      params.add(f.customerId());
+    }
+    if (f.createdFrom() != null) {
+      where.append(" AND o.created_at >= ?");
+      params.add(f.createdFrom());
+    }
+    if (f.createdTo() != null) {
+      where.append(" AND o.created_at < ?");
+      params.add(f.createdTo());
+    }
+    long total;
+    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM orders o" + where)) {
+      bind(s, params);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            SELECT + where + " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?")) {
+      int next = bind(s, params);
+      s.setInt(next, limit);
+      s.setInt(next + 1, offset);
+      return new Page<>(readAll(s), total, limit, offset);
+    }
+  }
+
+  private static int bind(PreparedStatement s, List<Object> params) throws SQLException {
+    int i = 1;
+    for (Object p : params) {
+      if (p instanceof Instant t) {
+        Sql.setInstant(s, i++, t);
+      } else if (p instanceof Long n) {
+        s.setLong(i++, n);
+      } else {
+        s.setString(i++, (String) p);
+      }
+    }
+    return i;
   }
 
   static void addHistory(
@@ -237,7 +294,8 @@ final class OrderRows {
         rs.getString("created_by"),
         rs.getString("updated_by"),
         Sql.instant(rs, "created_at"),
-        Sql.instant(rs, "updated_at"));
+        Sql.instant(rs, "updated_at"),
+        OrderJson.decodeFields(rs.getString("type_fields")));
   }
 
   private static OrderStatus status(String code) throws SQLException {

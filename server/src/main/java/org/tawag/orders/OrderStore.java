@@ -53,4 +53,7 @@ public interface OrderStore {
 
   /** The status history of order {@code id}, oldest first; empty for an unknown id. */
   CompletableFuture<List<StatusChange>> statusHistory(String id);
+
+  /** The orders {@code filter} matches, newest first, one page of them. */
+  CompletableFuture<Page<Order>> listOrders(OrderFilter filter, int limit, int offset);
 }

@@ -15,11 +15,11 @@ import java.util.Set;
  * sent it, so one number is looked up in each of the forms a trunk may send: E.164, digits without
  * {@code +}, with {@code 00}, national with {@code 0}, and as received.
  */
-final class RecentCalls {
+public final class RecentCalls {
   private RecentCalls() {}
 
   /** The forms of {@code e164} a trunk may have sent, and {@code raw} itself. */
-  static Set<String> callerForms(String e164, String raw, String countryCode) {
+  public static Set<String> callerForms(String e164, String raw, String countryCode) {
     String digits = e164.substring(1);
     Set<String> forms = new LinkedHashSet<>();
     forms.add(e164);

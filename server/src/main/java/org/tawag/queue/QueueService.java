@@ -569,6 +569,19 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     return Set.copyOf(escalations.keySet());
   }
 
+  /**
+   * The caller number (as the trunk sent it) of the call {@code agentId} is connected to now, if
+   * any: the REST API lets an operator read that caller's customer data and no one else's.
+   */
+  public Optional<String> connectedCaller(String agentId) {
+    for (Handle h : calls.values()) {
+      if (agentId.equals(h.agent) && !h.gone) {
+        return Optional.ofNullable(h.caller);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Calls queued, ringing or connected now. */
   public int calls() {
     return calls.size();

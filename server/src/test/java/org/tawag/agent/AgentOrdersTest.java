@@ -12,7 +12,7 @@ class AgentOrdersTest {
   @Test
   void settingsMessageListsTheConfiguredCodesInTheirOrder() {
     OrderSettings settings =
-        new OrderSettings(List.of("tv", "internet"), List.of("bad_time", "has_provider"), "1");
+        OrderSettings.of(List.of("tv", "internet"), List.of("bad_time", "has_provider"), "1");
     // The message reads settings only: no store is needed.
     JsonObject m = new AgentOrders(null, settings, Clock.systemUTC()).settingsMessage();
 

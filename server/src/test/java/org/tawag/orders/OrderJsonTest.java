@@ -101,7 +101,8 @@ class OrderJsonTest {
             "alice",
             "bob",
             T0,
-            T0.plusSeconds(60));
+            T0.plusSeconds(60),
+            Map.of());
     JsonObject json = OrderJson.order(order);
     assertEquals(
         new JsonObject(
@@ -113,7 +114,8 @@ class OrderJsonTest {
              "serviceType": "internet", "status": "scheduled", "requestedDate": "2026-03-02",
              "visitDate": "2026-03-03", "visitWindow": "09:00-12:00", "materials": "router",
              "amount": "1500.00", "notes": null, "createdBy": "alice", "updatedBy": "bob",
-             "createdAt": "2026-03-01T09:00:00Z", "updatedAt": "2026-03-01T09:01:00Z"}
+             "createdAt": "2026-03-01T09:00:00Z", "updatedAt": "2026-03-01T09:01:00Z",
+             "fields": {}}
             """),
         json);
     // Through the wire as text and back: the same order details.

@@ -21,13 +21,13 @@ class OrderSettingsTest {
     List<String> ok = List.of("a");
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> new OrderSettings(List.of("TV"), ok, "1"));
-    assertTrue(e.getMessage().startsWith("serviceTypes"), e.getMessage());
+            IllegalArgumentException.class, () -> OrderSettings.of(List.of("TV"), ok, "1"));
+    assertTrue(e.getMessage().startsWith("types"), e.getMessage());
     e =
         assertThrows(
-            IllegalArgumentException.class, () -> new OrderSettings(ok, List.of("a", "a"), "1"));
+            IllegalArgumentException.class, () -> OrderSettings.of(ok, List.of("a", "a"), "1"));
     assertTrue(e.getMessage().startsWith("refusalReasons"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new OrderSettings(List.of(), ok, "1"));
-    assertThrows(IllegalArgumentException.class, () -> new OrderSettings(ok, ok, "+1"));
+    assertThrows(IllegalArgumentException.class, () -> OrderSettings.of(List.of(), ok, "1"));
+    assertThrows(IllegalArgumentException.class, () -> OrderSettings.of(ok, ok, "+1"));
   }
 }

@@ -44,6 +44,17 @@ public final class CallRows {
     }
   }
 
+  /** Runs {@code sql} (an INSERT or UPDATE that sets up a test) with {@code params}. */
+  public int update(String sql, Object... params) throws Exception {
+    try (Connection c = server.server().store().database().connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      return ps.executeUpdate();
+    }
+  }
+
   /** The first column of every row of {@code sql}, as strings. */
   public List<String> column(String sql, Object... params) throws Exception {
     List<String> out = new ArrayList<>();

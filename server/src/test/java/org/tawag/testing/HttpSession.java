@@ -41,6 +41,41 @@ public final class HttpSession {
     return cookie;
   }
 
+  /** Sends {@code json} with {@code method} (POST, PUT, PATCH) in this session. */
+  public HttpResponse<String> send(String method, String path, JsonObject json) throws Exception {
+    return send(port, method, path, cookie, "application/json", json.encode());
+  }
+
+  /** Sends {@code body} of {@code contentType} with {@code method} in this session. */
+  public HttpResponse<String> send(String method, String path, String contentType, String body)
+      throws Exception {
+    return send(port, method, path, cookie, contentType, body);
+  }
+
+  /**
+   * Any request with a body of any type (a CSV upload): {@code cookie}, {@code contentType} and
+   * {@code body} may be null (no header, no body).
+   */
+  public static HttpResponse<String> send(
+      int port, String method, String path, String cookie, String contentType, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("content-type", contentType);
+    }
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Creates a user with {@code roles} (the session must be an admin's). */
   public void createUser(String username, String password, String... roles) throws Exception {
     HttpResponse<String> r =
