@@ -82,6 +82,12 @@ public final class AcdEngine {
     }
   }
 
+  /**
+   * How long a call transferred to a named operator waits for that operator alone before any member
+   * of its queue may take it.
+   */
+  public static final Duration PERSONAL_WAIT = Duration.ofSeconds(30);
+
   // ---- events in: calls ----
 
   /**
@@ -97,6 +103,44 @@ public final class AcdEngine {
     enter(new QueuedCall(callId, queue, priority, clock.instant(), nextSeq++), q, 0);
     route();
     return true;
+  }
+
+  /**
+   * A call transferred to {@code agentId} in particular: it waits in {@code queue} (where it is
+   * counted) but is offered only to that agent, as soon as they are free. If they do not answer the
+   * offer, or are not free within {@link #PERSONAL_WAIT}, it becomes an ordinary call of the queue,
+   * keeping its place. False (an ignored event) for an unknown queue or agent, or a call already in
+   * the ACD.
+   */
+  public boolean callArrivedFor(String callId, String queue, String agentId) {
+    QueueState q = queues.get(queue);
+    if (callId == null
+        || q == null
+        || !agents.containsKey(agentId)
+        || calls.containsKey(callId)
+        || dials.containsKey(callId)) {
+      return ignore("callArrivedFor", callId + " for agent " + agentId + " in queue " + queue);
+    }
+    QueuedCall c = new QueuedCall(callId, queue, 0, clock.instant(), nextSeq++);
+    c.forAgent = agentId;
+    enter(c, q, 0);
+    if (calls.get(callId) == c) {
+      c.pinTimer = timers.schedule(PERSONAL_WAIT, () -> unpin(c));
+    }
+    route();
+    return true;
+  }
+
+  /** The call may go to any member of its queue from now on. */
+  private void unpin(QueuedCall c) {
+    if (calls.get(c.id) != c || c.forAgent == null) {
+      return;
+    }
+    c.forAgent = null;
+    c.pinTimer = QueuedCall.cancel(c.pinTimer);
+    if (c.phase == QueuedCall.Phase.WAITING) {
+      route();
+    }
   }
 
   /**
@@ -490,7 +534,10 @@ public final class AcdEngine {
     }
     waiting.sort(QueuedCall.ROUTING_ORDER);
     for (QueuedCall c : waiting) {
-      List<Agent> picked = AgentPicker.pick(queues.get(c.queue), agents);
+      List<Agent> picked =
+          c.forAgent != null
+              ? AgentPicker.ifFree(agents.get(c.forAgent))
+              : AgentPicker.pick(queues.get(c.queue), agents);
       if (!picked.isEmpty()) {
         offer(c, picked);
       }
@@ -562,6 +609,9 @@ public final class AcdEngine {
   }
 
   private void backToWaiting(QueuedCall c) {
+    // The named operator did not take it: anyone of the queue may now.
+    c.forAgent = null;
+    c.pinTimer = QueuedCall.cancel(c.pinTimer);
     endOfferRound(c);
     c.offeredTo.clear();
     c.phase = QueuedCall.Phase.WAITING;
@@ -601,6 +651,8 @@ public final class AcdEngine {
   }
 
   private void overflow(QueuedCall c, int hops) {
+    c.forAgent = null;
+    c.pinTimer = QueuedCall.cancel(c.pinTimer);
     QueueState from = queues.get(c.queue);
     from.overflowed++;
     releaseOffers(c);

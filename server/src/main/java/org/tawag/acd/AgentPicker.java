@@ -48,6 +48,11 @@ final class AgentPicker {
     };
   }
 
+  /** {@code agent} alone when AVAILABLE, else nobody: a call meant for that agent only. */
+  static List<Agent> ifFree(Agent agent) {
+    return agent != null && agent.state == AgentState.AVAILABLE ? List.of(agent) : List.of();
+  }
+
   private static Agent roundRobin(QueueState queue, Map<String, Agent> agents) {
     int n = queue.members.size();
     for (int i = 0; i < n; i++) {

@@ -43,12 +43,19 @@ final class QueuedCall {
   /** Set when the call ended but the record stayed; only reachable through test hooks. */
   boolean ended;
 
+  /**
+   * The one agent this call may be offered to (a transfer to a named operator), or null for any
+   * member; cleared when that agent does not answer or {@link AcdEngine#PERSONAL_WAIT} passes.
+   */
+  String forAgent;
+
   /** Bumped each time an offer round starts or ends, so a stale offer timer does nothing. */
   int offerRound;
 
   Timers.Timer offerTimer;
   Timers.Timer maxWaitTimer;
   Timers.Timer announceTimer;
+  Timers.Timer pinTimer;
 
   QueuedCall(String id, String queue, int priority, Instant arrival, long seq) {
     this.id = id;
@@ -62,6 +69,7 @@ final class QueuedCall {
     offerTimer = cancel(offerTimer);
     maxWaitTimer = cancel(maxWaitTimer);
     announceTimer = cancel(announceTimer);
+    pinTimer = cancel(pinTimer);
   }
 
   static Timers.Timer cancel(Timers.Timer t) {

@@ -309,12 +309,13 @@ public final class AgentSocket implements AgentLine {
   }
 
   private void onTransfer(JsonObject m) {
-    String callId = m.getValue("callId") instanceof String id ? id : null;
     JsonObject to = m.getValue("to") instanceof JsonObject o ? o : null;
     String queue = to != null && to.getValue("queue") instanceof String q ? q : null;
     String number = to != null && to.getValue("number") instanceof String n ? n : null;
-    if ((queue == null) == (number == null)) {
-      error("bad_field", "to must have either queue or number", "to");
+    String agent = to != null && to.getValue("agent") instanceof String a ? a : null;
+    int given = (queue != null ? 1 : 0) + (number != null ? 1 : 0) + (agent != null ? 1 : 0);
+    if (given != 1) {
+      error("bad_field", "to must have exactly one of queue, number or agent", "to");
       return;
     }
     if (queue != null && !queue.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -326,20 +327,22 @@ public final class AgentSocket implements AgentLine {
           "bad_field", "a number is 1-32 digits, * or #, with an optional leading +", "to.number");
       return;
     }
+    if (agent != null && !agent.matches("[A-Za-z0-9._-]{1,64}")) {
+      error("bad_field", "not an operator's user name", "to.agent");
+      return;
+    }
+    String field = queue != null ? "to.queue" : number != null ? "to.number" : "to.agent";
     withCall(
         m,
         c ->
-            (queue != null ? c.transferToQueue(queue) : c.transferToNumber(number))
+            (queue != null
+                    ? c.transferToQueue(queue)
+                    : number != null ? c.transferToNumber(number) : c.transferToAgent(agent))
                 .whenComplete(
                     (v, e) -> {
                       if (e != null) {
                         context.runOnContext(
-                            w ->
-                                error(
-                                    "transfer",
-                                    "transfer_refused",
-                                    e.getMessage(),
-                                    queue != null ? "to.queue" : "to.number"));
+                            w -> error("transfer", "transfer_refused", e.getMessage(), field));
                       }
                     }));
   }

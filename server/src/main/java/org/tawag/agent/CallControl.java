@@ -48,4 +48,12 @@ public interface CallControl {
    * to its queue rather than being lost.
    */
   CompletableFuture<Void> transferToNumber(String number);
+
+  /**
+   * Blind transfer to the operator {@code agent}: the caller waits in the call's queue with its
+   * music, offered to that operator alone as soon as they are free; if they do not answer, or are
+   * not free within {@link org.tawag.acd.AcdEngine#PERSONAL_WAIT}, any member of the queue takes
+   * it. Fails at once for an operator in no queue, or oneself.
+   */
+  CompletableFuture<Void> transferToAgent(String agent);
 }

@@ -965,6 +965,32 @@ public final class QueueService implements CallQueues, AgentDesk, AutoCloseable 
     }
 
     @Override
+    public CompletableFuture<Void> transferToAgent(String target) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      thread.execute(
+          () -> {
+            // Membership is the engine's to say, on its thread.
+            if (!isMember(target)) {
+              done.completeExceptionally(
+                  new IllegalArgumentException("no operator named " + target));
+              return;
+            }
+            if (target.equals(agent)) {
+              done.completeExceptionally(new IllegalArgumentException("the call is yours already"));
+              return;
+            }
+            done.complete(null);
+            if (releaseAgent("agent:" + target) == null) {
+              return;
+            }
+            observer.entered(callId, queue, clock.instant());
+            loop.execute(this::playMusic);
+            engine.callArrivedFor(callId, queue, target);
+          });
+      return done;
+    }
+
+    @Override
     public CompletableFuture<Void> transferToNumber(String number) {
       if (dialer == null) {
         return CompletableFuture.failedFuture(

@@ -320,6 +320,41 @@ class QueueCallIT {
   }
 
   @Test
+  void blindTransferToANamedOperatorWaitsForThemAlone() throws Exception {
+    AgentClient alice = readyAgent("alice");
+    CompletableFuture<Sipp.Result> sipp =
+        CompletableFuture.supplyAsync(() -> sipp("uac-server-hangs-up.xml", List.of()));
+    String callId = alice.await("offer", WAIT).getString("callId");
+    alice.send("answer", "callId", callId);
+    alice.await("connected", WAIT);
+    AgentClient bob = connect("bob");
+    bob.awaitState("not_ready", WAIT);
+
+    alice.send("transfer", "callId", callId, "to", new JsonObject().put("agent", "nobody"));
+    JsonObject refused = alice.await("error", WAIT);
+    assertEquals("transfer_refused", refused.getString("code"));
+    assertEquals("to.agent", refused.getString("field"));
+
+    alice.send("transfer", "callId", callId, "to", new JsonObject().put("agent", "bob"));
+    assertEquals("transfer", alice.await("ended", WAIT).getString("by"));
+    bob.send("ready");
+    assertEquals(callId, bob.await("offer", WAIT).getString("callId"));
+    bob.send("answer", "callId", callId);
+    bob.await("connected", WAIT);
+    bob.send("hangup", "callId", callId);
+    assertEquals(0, sipp.get(30, TimeUnit.SECONDS).exitCode());
+
+    Map<String, Object> row = rows().finishedCall(WAIT, callId, false);
+    assertEquals("bob", row.get("agent"));
+    assertEquals(
+        "agent:bob",
+        rows()
+            .one(
+                "SELECT detail FROM call_events WHERE call_id = ? AND kind = 'transferred'", callId)
+            .get("detail"));
+  }
+
+  @Test
   void blindTransferToANumberBridgesTheCallerToIt() throws Exception {
     AgentClient alice = readyAgent("alice");
     try (RtpProbe caller = new RtpProbe();
