@@ -19,6 +19,7 @@ import { bindShortcuts, renderShortcutList } from './shortcuts.js';
 import { clock, dialable, stateLabel } from './format.js';
 import { describe, grade } from './call-quality.js';
 import { setOptions } from './order-options.js';
+import { PreviewClient, cardLines } from './preview.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -97,6 +98,7 @@ function enterConsole(me) {
   });
   client.start();
   bindActions();
+  loadCampaigns();
   setInterval(() => client && render(client.view), 1000);
 }
 
@@ -205,6 +207,9 @@ const actions = {
   saveOrder: () => saveOrder(),
   wrapup: () => wrapUp(),
   logout: () => logOut(),
+  nextContact: () => nextContact(),
+  callContact: () => callContact(),
+  skipContact: () => skipContact(),
 };
 
 function bindActions() {
@@ -239,6 +244,9 @@ function bindActions() {
     wrapUp();
   });
   $('disposition').addEventListener('change', showWhen);
+  $('next-contact').addEventListener('click', nextContact);
+  $('call-contact').addEventListener('click', callContact);
+  $('skip-contact').addEventListener('click', skipContact);
   bindShortcuts(document, actions);
 }
 
@@ -265,6 +273,64 @@ function dialTyped() {
   }
   error.textContent = '';
   if (client?.dial(number)) $('dial-number').value = '';
+}
+
+// ---- preview dialing: campaigns whose contacts the operator calls one by one ----
+
+const preview = new PreviewClient((path, init) => fetch(path, init));
+let previewCard = null;
+
+/** Shows the campaign panel when the operator has running preview campaigns. */
+async function loadCampaigns() {
+  try {
+    const campaigns = await preview.campaigns();
+    $('preview-campaign').replaceChildren(
+      ...campaigns.map((c) => Object.assign(document.createElement('option'), { value: c.id, textContent: c.name })));
+    $('campaign-panel').hidden = campaigns.length === 0;
+  } catch {
+    $('campaign-panel').hidden = true;
+  }
+}
+
+function showCard(card, note = '') {
+  previewCard = card;
+  $('preview-card').hidden = !card;
+  $('preview-result').textContent = note;
+  if (!card) return;
+  $('preview-facts').replaceChildren(...cardLines(card).map((t) => Object.assign(document.createElement('li'), { textContent: t })));
+  $('preview-script').textContent = card.campaign?.script ?? '';
+}
+
+async function nextContact() {
+  const id = $('preview-campaign').value;
+  if (!id) return;
+  try {
+    const card = await preview.next(id);
+    showCard(card, card ? '' : 'No contact is due in this campaign now.');
+    if (card) $('call-contact').focus();
+  } catch (e) {
+    showCard(null, e.message);
+  }
+}
+
+async function callContact() {
+  if (!previewCard) return;
+  try {
+    await preview.call(previewCard.contactId);
+    showCard(null);
+  } catch (e) {
+    showCard(null, e.message);
+  }
+}
+
+async function skipContact() {
+  if (!previewCard) return;
+  try {
+    await preview.skip(previewCard.contactId);
+    showCard(null, 'Skipped.');
+  } catch (e) {
+    showCard(null, e.message);
+  }
 }
 
 /** Click-to-dial from the screen pop: the call is about that customer or order. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tawag.agent.DialPurpose;
 import org.tawag.orders.Disposition;
 import org.tawag.queue.QueueObserver;
 import org.tawag.sip.DialResult;
@@ -47,6 +48,12 @@ public final class CampaignDialer implements QueueObserver {
 
   /** Calls placed and not yet closed, by call id: read by screen pops on other threads. */
   private final Map<String, CampaignCall> live = new ConcurrentHashMap<>();
+
+  /**
+   * Preview dials asked for and not started yet, by contact id: {@link #dialStarted} moves each to
+   * {@link #live} under its call id as soon as the ACD names it, before the operator's screen pop.
+   */
+  private final Map<Long, CampaignCall> previewing = new ConcurrentHashMap<>();
 
   public CampaignDialer(JdbcCampaigns store, CampaignLines lines, Clock clock, Executor thread) {
     this.store = store;
@@ -200,6 +207,7 @@ public final class CampaignDialer implements QueueObserver {
   public void dialForOperator(
       OperatorDialer operators, Campaign c, Contact k, long attempt, String agent) {
     CompletableFuture<OperatorDialer.Result> dial;
+    previewing.put(k.id(), new CampaignCall(c.id(), c.name(), c.script(), k.id(), k.customerId()));
     try {
       dial = operators.dial(c, agent, k.phone(), k.customerId(), k.id());
     } catch (RuntimeException e) {
@@ -209,6 +217,7 @@ public final class CampaignDialer implements QueueObserver {
         (r, error) ->
             thread.execute(
                 () -> {
+                  previewing.remove(k.id());
                   if (error != null) {
                     log.warn("campaign {} preview dial refused: {}", c.id(), describe(error));
                     recordEnd(c, k, attempt, null, DialOutcome.FAILED, 0);
@@ -225,6 +234,20 @@ public final class CampaignDialer implements QueueObserver {
   }
 
   // ---- from the ACD (its thread): hand over at once ----
+
+  @Override
+  public void dialStarted(
+      String callId,
+      String agent,
+      String trunk,
+      String number,
+      Optional<DialPurpose> purpose,
+      Instant at) {
+    purpose
+        .flatMap(DialPurpose::campaignContactId)
+        .map(previewing::remove)
+        .ifPresent(call -> live.put(callId, call));
+  }
 
   @Override
   public void wrappedUp(

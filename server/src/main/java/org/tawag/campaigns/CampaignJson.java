@@ -70,7 +70,7 @@ final class CampaignJson {
     String script = text(json, "script", errors, false, MAX_SCRIPT);
     LocalTime from = time(json, "hoursFrom", LocalTime.of(9, 0), errors);
     LocalTime to = time(json, "hoursTo", LocalTime.of(20, 0), errors);
-    ZoneId zone = ZoneOffset.UTC;
+    ZoneId zone = ZoneId.of("UTC");
     String z = text(json, "timeZone", errors, false, 64);
     if (z != null) {
       zone = zone(z).orElse(null);

@@ -265,6 +265,8 @@ class CampaignCallIT {
       assertEquals(202, dial.statusCode(), dial.body());
       String callId = dora.await("dialing", WAIT).getString("callId");
       assertEquals(callId, dora.await("connected", WAIT).getString("callId"));
+      JsonObject pop = dora.await("screenPop", WAIT);
+      assertEquals("loan-preview", pop.getJsonObject("campaign").getString("name"));
 
       SocketAddress tawagRtp = customer.firstSource().get(10, TimeUnit.SECONDS);
       long start = System.nanoTime();

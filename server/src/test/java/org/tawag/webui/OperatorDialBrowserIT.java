@@ -3,7 +3,10 @@ package org.tawag.webui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.net.SocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -113,6 +116,88 @@ class OperatorDialBrowserIT {
       page.textContains("#state-label", "ready");
       page.screenshot("dial-2-busy");
       assertEquals(0, busy.get(30, TimeUnit.SECONDS).exitCode());
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void previewCampaignShowsTheContactCallsItAndDoNotCallMePutsItOnTheList() throws Exception {
+    int port = tawag().server().httpPort();
+    HttpSession admin = HttpSession.login(port, "admin", TawagTestServer.ADMIN_PASSWORD);
+    HttpResponse<String> created =
+        admin.post(
+            "/api/campaigns",
+            new JsonObject()
+                .put("name", "browser-preview")
+                .put("queue", "support")
+                .put("trunk", "sipp-uas")
+                .put("mode", "preview")
+                .put("hoursFrom", "00:00")
+                .put("hoursTo", "00:00")
+                .put("script", "Ask whether the new fibre plan interests them."));
+    assertEquals(201, created.statusCode(), created.body());
+    long id = new JsonObject(created.body()).getLong("id");
+    JsonObject ana =
+        new JsonObject()
+            .put(
+                "customers",
+                new JsonArray()
+                    .add(new JsonObject().put("fullName", "Ana Cruz").put("phone", "+15550124")));
+    assertEquals(200, admin.post("/api/campaigns/" + id + "/contacts", ana).statusCode());
+    assertEquals(200, admin.post("/api/campaigns/" + id + "/start", new JsonObject()).statusCode());
+
+    Path wav = Browser.toneWav(work.resolve("mic-1500hz.wav"), 1500, 10);
+    try (Browser page = Browser.start(wav, work.resolve("profile"), WAIT);
+        RtpProbe far = new RtpProbe()) {
+      page.open("http://127.0.0.1:" + port + "/?test=1");
+      page.type("#username", "alice");
+      page.type("#password", PASSWORD);
+      page.find("#login").click();
+      page.textContains("#connection", "connected");
+      page.visible("#campaign-panel");
+      page.find("body").sendKeys(Keys.chord(Keys.ALT, "n"));
+      page.textContains("#preview-facts", "Ana Cruz +15550124");
+      page.textContains("#preview-facts", "Time zone: UTC");
+      page.textContains("#preview-script", "new fibre plan");
+      page.screenshot("preview-1-card");
+
+      CompletableFuture<Sipp.Result> uas = tawag().answerAsTrunk(work, "uas-digest-probe.xml", far);
+      page.find("body").sendKeys(Keys.chord(Keys.ALT, "g"));
+      page.visible("#hangup");
+      page.textContains("#call-caller", "+15550124");
+      page.textContains("#pop-script", "new fibre plan");
+      SocketAddress toFar = far.firstSource().get(10, TimeUnit.SECONDS);
+      long start = System.nanoTime();
+      far.sendTone(toFar, AudioCodec.PCMU, 1000, 100).get(10, TimeUnit.SECONDS);
+      long heard = far.tonePackets(start + 500_000_000L, System.nanoTime(), 1500);
+      assertTrue(heard >= 40, "Ana hears the operator's 1500 Hz in " + heard + " packets");
+
+      page.find("#hangup").click();
+      page.visible("#wrapup-submit");
+      assertEquals(0, uas.get(30, TimeUnit.SECONDS).exitCode());
+      new Select(page.find("#disposition")).selectByValue("refused");
+      new Select(page.find("#refusal-reason")).selectByValue("do_not_call");
+      page.screenshot("preview-2-do-not-call");
+      page.find("#wrapup-submit").click();
+
+      CallRows rows = new CallRows(tawag());
+      Map<String, Object> contact =
+          rows.await(
+              WAIT,
+              "Ana's contact closed as do-not-call",
+              m -> "dnc".equals(m.get("state")),
+              "SELECT * FROM campaign_contacts WHERE campaign_id = ?",
+              id);
+      assertEquals("do_not_call", contact.get("refusal_reason"));
+      assertEquals(
+          "+15550124",
+          rows.one("SELECT phone FROM do_not_call WHERE phone = ?", "+15550124").get("phone"));
+      assertEquals(
+          "alice",
+          rows.one(
+                  "SELECT agent FROM dial_attempts WHERE contact_id = ?",
+                  ((Number) contact.get("id")).longValue())
+              .get("agent"));
     }
   }
 }
