@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.tawag.agent.AgentGateway;
 import org.tawag.agent.AgentOrders;
 import org.tawag.api.ApiRoutes;
+import org.tawag.api.AuditLog;
+import org.tawag.api.JdbcAuditLog;
 import org.tawag.api.RecentCallerAccess;
 import org.tawag.auth.AuthRoutes;
 import org.tawag.auth.AuthSettings;
@@ -270,9 +272,11 @@ public final class TawagServer implements AutoCloseable {
                           clock)
                       .mount(router);
                   metrics.bindAgentSockets(gateway.stats());
+                  AuditLog auditLog = new JdbcAuditLog(store.database(), store.workers(), clock);
                   new CampaignRoutes(
                           campaignStore,
                           store.workers(),
+                          auditLog,
                           authz,
                           config.acd().queues().stream()
                               .map(org.tawag.acd.QueueSpec::name)
@@ -291,6 +295,7 @@ public final class TawagServer implements AutoCloseable {
                               a -> queuesOf.getOrDefault(a, java.util.Set.of()),
                               clock),
                           store.workers(),
+                          auditLog,
                           authz)
                       .mount(router);
                   new ApiRoutes(

@@ -12,8 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.tawag.api.AuditLog;
 import org.tawag.auth.Authz;
 import org.tawag.auth.Role;
 import org.tawag.db.JdbcWorkers;
@@ -24,8 +23,9 @@ import org.tawag.orders.ValidationException;
 /**
  * The campaign API: campaigns, their target lists, progress, contacts and dial attempts, and the
  * do-not-call list. Supervisors and admins only: operators meet campaign customers on their calls,
- * never as lists. Reads of contacts (names and numbers) and changes of the do-not-call list are
- * written to the {@code tawag.audit} log with the user name, never the personal data itself.
+ * never as lists. Reads of contacts (names and numbers), target lists added, status changes and
+ * changes of the do-not-call list are written to {@code audit_log} before the answer goes out, with
+ * ids and counts, never the personal data itself.
  *
  * <table>
  *   <caption>Routes</caption>
@@ -40,11 +40,11 @@ import org.tawag.orders.ValidationException;
  * </table>
  */
 public final class CampaignRoutes {
-  private static final Logger audit = LoggerFactory.getLogger("tawag.audit");
   private static final int BODY_LIMIT = 4 * 1024 * 1024;
 
   private final JdbcCampaigns store;
   private final JdbcWorkers workers;
+  private final AuditLog auditLog;
   private final Authz authz;
   private final Set<String> queues;
   private final Set<String> trunks;
@@ -54,6 +54,7 @@ public final class CampaignRoutes {
   public CampaignRoutes(
       JdbcCampaigns store,
       JdbcWorkers workers,
+      AuditLog auditLog,
       Authz authz,
       Set<String> queues,
       Set<String> trunks,
@@ -61,6 +62,7 @@ public final class CampaignRoutes {
       Clock clock) {
     this.store = store;
     this.workers = workers;
+    this.auditLog = auditLog;
     this.authz = authz;
     this.queues = Set.copyOf(queues);
     this.trunks = Set.copyOf(trunks);
@@ -108,14 +110,15 @@ public final class CampaignRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           if (store.nameTaken(draft.name())) {
             return new Replies.Reply(
                 409, Replies.error("name", "a campaign with this name exists"));
           }
           Campaign c = store.create(draft, by, clock.instant());
-          audit.info("{} created campaign {}", by, c.id());
-          return new Replies.Reply(201, CampaignJson.campaign(c, Map.of()));
+          return new Replies.Reply(201, CampaignJson.campaign(c, Map.of()))
+              .audited("campaign.create", "campaign:" + c.id(), c.name());
         });
   }
 
@@ -123,6 +126,7 @@ public final class CampaignRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           JsonArray out = new JsonArray();
           for (Campaign c : store.list()) {
@@ -140,6 +144,7 @@ public final class CampaignRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () ->
             store
                 .find(id)
@@ -166,10 +171,10 @@ public final class CampaignRoutes {
           case "pause" -> Campaign.Status.PAUSED;
           default -> Campaign.Status.FINISHED;
         };
-    String by = Authz.session(ctx).username();
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           Optional<Campaign> c = store.find(id);
           if (c.isEmpty()) {
@@ -179,9 +184,9 @@ public final class CampaignRoutes {
             return new Replies.Reply(409, Replies.error("status", "the campaign is finished"));
           }
           store.setStatus(id, to, clock.instant());
-          audit.info("{} set campaign {} {}", by, id, to.code());
           return new Replies.Reply(
-              200, CampaignJson.campaign(store.find(id).orElseThrow(), store.progress(id)));
+                  200, CampaignJson.campaign(store.find(id).orElseThrow(), store.progress(id)))
+              .audited("campaign.status", "campaign:" + id, to.code());
         });
   }
 
@@ -200,10 +205,10 @@ public final class CampaignRoutes {
       Replies.fieldErrors(ctx, e.errors());
       return;
     }
-    String by = Authz.session(ctx).username();
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           if (store.find(id).isEmpty()) {
             return Replies.notFound("campaign");
@@ -222,10 +227,13 @@ public final class CampaignRoutes {
             CampaignJson.Targets.Refused r = (CampaignJson.Targets.Refused) targets;
             added = store.addRefusals(id, r.reason(), r.since(), now);
           }
-          audit.info("{} added {} contacts to campaign {}", by, added.added(), id);
           return new Replies.Reply(
-              200,
-              new JsonObject().put("added", added.added()).put("alreadyIn", added.alreadyIn()));
+                  200,
+                  new JsonObject().put("added", added.added()).put("alreadyIn", added.alreadyIn()))
+              .audited(
+                  "campaign.contacts.add",
+                  "campaign:" + id,
+                  added.added() + " added, " + added.alreadyIn() + " already in");
         });
   }
 
@@ -235,20 +243,26 @@ public final class CampaignRoutes {
     if (page == null) {
       return;
     }
-    String by = Authz.session(ctx).username();
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           if (store.find(id).isEmpty()) {
             return Replies.notFound("campaign");
           }
           JsonArray out = new JsonArray();
           store.contactRows(id, page[0], page[1]).forEach(k -> out.add(CampaignJson.contact(k)));
-          audit.info("{} read {} contacts of campaign {} (offset {})", by, out.size(), id, page[1]);
           return new Replies.Reply(
-              200,
-              new JsonObject().put("contacts", out).put("limit", page[0]).put("offset", page[1]));
+                  200,
+                  new JsonObject()
+                      .put("contacts", out)
+                      .put("limit", page[0])
+                      .put("offset", page[1]))
+              .audited(
+                  "campaign.contacts.read",
+                  "campaign:" + id,
+                  out.size() + " contacts from offset " + page[1]);
         });
   }
 
@@ -261,6 +275,7 @@ public final class CampaignRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           Optional<Contact> k = store.contact(contact);
           if (k.isEmpty() || k.get().campaignId() != id) {
@@ -277,10 +292,10 @@ public final class CampaignRoutes {
     if (page == null) {
       return;
     }
-    String by = Authz.session(ctx).username();
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           JsonArray out = new JsonArray();
           for (JdbcCampaigns.DoNotCall d : store.doNotCallList(page[0], page[1])) {
@@ -291,8 +306,8 @@ public final class CampaignRoutes {
                     .put("addedBy", d.addedBy())
                     .put("source", d.source()));
           }
-          audit.info("{} read {} do-not-call numbers (offset {})", by, out.size(), page[1]);
-          return new Replies.Reply(200, new JsonObject().put("numbers", out));
+          return new Replies.Reply(200, new JsonObject().put("numbers", out))
+              .audited("dnc.read", "do_not_call", out.size() + " numbers from offset " + page[1]);
         });
   }
 
@@ -313,10 +328,11 @@ public final class CampaignRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           boolean added = store.addDoNotCall(phone.get(), by, source, clock.instant());
-          audit.info("{} added a number to the do-not-call list", by);
-          return new Replies.Reply(added ? 201 : 200, new JsonObject().put("phone", phone.get()));
+          return new Replies.Reply(added ? 201 : 200, new JsonObject().put("phone", phone.get()))
+              .audited("dnc.add", "do_not_call", added ? "added" : "already listed");
         });
   }
 
@@ -327,16 +343,15 @@ public final class CampaignRoutes {
           ctx, Map.of("phone", "is not a phone number (E.164 such as +639171234567)"));
       return;
     }
-    String by = Authz.session(ctx).username();
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           if (!store.removeDoNotCall(phone.get())) {
             return Replies.notFound("number");
           }
-          audit.info("{} removed a number from the do-not-call list", by);
-          return new Replies.Reply(204, null);
+          return new Replies.Reply(204, null).audited("dnc.remove", "do_not_call", "removed");
         });
   }
 

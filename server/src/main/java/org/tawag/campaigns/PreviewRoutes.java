@@ -5,15 +5,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.tawag.api.AuditLog;
 import org.tawag.auth.Authz;
 import org.tawag.auth.Role;
 import org.tawag.db.JdbcWorkers;
 
 /**
  * The operator's side of preview dialing; operators only. Taking a contact shows its customer's
- * name and number to that operator, so it is written to the {@code tawag.audit} log (ids only).
+ * name and number to that operator, so it is written to {@code audit_log} first (ids only).
  *
  * <table>
  *   <caption>Routes</caption>
@@ -24,15 +23,16 @@ import org.tawag.db.JdbcWorkers;
  * </table>
  */
 public final class PreviewRoutes {
-  private static final Logger audit = LoggerFactory.getLogger("tawag.audit");
 
   private final PreviewDesk desk;
   private final JdbcWorkers workers;
+  private final AuditLog auditLog;
   private final Authz authz;
 
-  public PreviewRoutes(PreviewDesk desk, JdbcWorkers workers, Authz authz) {
+  public PreviewRoutes(PreviewDesk desk, JdbcWorkers workers, AuditLog auditLog, Authz authz) {
     this.desk = desk;
     this.workers = workers;
+    this.auditLog = auditLog;
     this.authz = authz;
   }
 
@@ -62,6 +62,7 @@ public final class PreviewRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           JsonArray out = new JsonArray();
           for (Campaign c : desk.campaigns(agent)) {
@@ -85,18 +86,17 @@ public final class PreviewRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           try {
             return desk.next(id, agent)
                 .map(
-                    card -> {
-                      audit.info(
-                          "{} took contact {} of campaign {} for preview",
-                          agent,
-                          card.contact().id(),
-                          id);
-                      return new Replies.Reply(200, card(card));
-                    })
+                    card ->
+                        new Replies.Reply(200, card(card))
+                            .audited(
+                                "campaign.preview",
+                                "contact:" + card.contact().id(),
+                                "campaign " + id))
                 .orElse(new Replies.Reply(204, null));
           } catch (PreviewDesk.Refused e) {
             return refused(e);
@@ -113,6 +113,7 @@ public final class PreviewRoutes {
     Replies.reply(
         ctx,
         workers,
+        auditLog,
         () -> {
           try {
             if (dial) {

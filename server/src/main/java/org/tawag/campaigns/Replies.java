@@ -7,8 +7,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tawag.api.AuditLog;
+import org.tawag.auth.Authz;
 import org.tawag.db.JdbcWorkers;
 import org.tawag.orders.FieldErrors;
 
@@ -19,15 +22,47 @@ final class Replies {
 
   private Replies() {}
 
-  record Reply(int status, JsonObject json) {}
+  /**
+   * An answer, and the audit entry to write before it goes out (personal data read, a list
+   * changed), or none.
+   */
+  record Reply(int status, JsonObject json, Audit audit) {
+    Reply(int status, JsonObject json) {
+      this(status, json, null);
+    }
+
+    /** This answer, audited as {@code action} on {@code subject}. */
+    Reply audited(String action, String subject, String detail) {
+      return new Reply(status, json, new Audit(action, subject, detail));
+    }
+  }
+
+  /** An {@code audit_log} entry: never personal data in it, only ids and counts. */
+  record Audit(String action, String subject, String detail) {}
 
   interface Work {
     Reply run() throws Exception;
   }
 
-  /** Runs {@code work} on a JDBC worker and answers with its reply; 503 when the store fails. */
-  static void reply(RoutingContext ctx, JdbcWorkers workers, Work work) {
-    Future.fromCompletionStage(workers.submit(work::run), Vertx.currentContext())
+  /**
+   * Runs {@code work} on a JDBC worker and answers with its reply, after writing its audit entry as
+   * the session's user; 503 when the store (or the audit log) fails, so no audited read goes out
+   * unrecorded.
+   */
+  static void reply(RoutingContext ctx, JdbcWorkers workers, AuditLog audit, Work work) {
+    String user = Authz.session(ctx).username();
+    CompletableFuture<Reply> answered =
+        workers
+            .submit(work::run)
+            .thenCompose(
+                r ->
+                    r.audit() == null
+                        ? CompletableFuture.completedFuture(r)
+                        : audit
+                            .record(
+                                user, r.audit().action(), r.audit().subject(), r.audit().detail())
+                            .thenApply(v -> r));
+    Future.fromCompletionStage(answered, Vertx.currentContext())
         .onSuccess(r -> send(ctx, r.status(), r.json()))
         .onFailure(
             e -> {

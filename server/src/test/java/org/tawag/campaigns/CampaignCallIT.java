@@ -197,6 +197,13 @@ class CampaignCallIT {
     // The API shows the same, and a new campaign is built from the refusal.
     JsonObject page = new JsonObject(sam.get("/api/campaigns/" + id + "/contacts").body());
     assertEquals(5, page.getJsonArray("contacts").size());
+    Map<String, Object> audited =
+        new CallRows(tawag())
+            .one(
+                "SELECT * FROM audit_log WHERE action = 'campaign.contacts.read' AND subject = ?",
+                "campaign:" + id);
+    assertEquals("sam", audited.get("username"));
+    assertEquals("5 contacts from offset 0", audited.get("detail"));
     long ben = page.getJsonArray("contacts").getJsonObject(1).getLong("id");
     JsonArray attempts =
         new JsonObject(sam.get("/api/campaigns/" + id + "/contacts/" + ben + "/attempts").body())
@@ -258,6 +265,13 @@ class CampaignCallIT {
           "Last year's borrowers: offer 12 months at 9%.",
           card.getJsonObject("campaign").getString("script"));
       long contact = card.getLong("contactId");
+      assertEquals(
+          "dora",
+          new CallRows(tawag())
+              .one(
+                  "SELECT username FROM audit_log WHERE action = 'campaign.preview' AND subject = ?",
+                  "contact:" + contact)
+              .get("username"));
 
       CompletableFuture<Sipp.Result> customersPbx = customers(customer, 1);
       HttpResponse<String> dial =
