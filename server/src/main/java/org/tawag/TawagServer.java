@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +57,7 @@ import org.tawag.sip.SipService;
 import org.tawag.sip.TrunkProbeSettings;
 import org.tawag.sip.registrar.PhoneAccess;
 import org.tawag.sip.registrar.RegistrarSettings;
+import org.tawag.supervisor.PastCalls;
 import org.tawag.supervisor.SupervisorGateway;
 import org.tawag.supervisor.TodayFigures;
 
@@ -156,6 +158,7 @@ public final class TawagServer implements AutoCloseable {
                   .collect(
                       java.util.stream.Collectors.toMap(
                           org.tawag.acd.QueueSpec::name, org.tawag.acd.QueueSpec::serviceLevel)));
+      restoreToday(today, store, clock);
       queues =
           new QueueService(
               config.acd(),
@@ -345,6 +348,21 @@ public final class TawagServer implements AutoCloseable {
       store.close();
       metrics.close();
       throw e;
+    }
+  }
+
+  /**
+   * Counts the day's finished calls into the wallboard's figures, so a restart keeps them. A store
+   * that cannot be read leaves them at zero rather than stopping the server.
+   */
+  private static void restoreToday(TodayFigures today, Store store, Clock clock) {
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    Instant midnight =
+        java.time.LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant();
+    try {
+      today.restore(PastCalls.since(store.database().dataSource(), midnight));
+    } catch (java.sql.SQLException e) {
+      log.warn("today's figures start at zero: the call log cannot be read ({})", e.getSQLState());
     }
   }
 

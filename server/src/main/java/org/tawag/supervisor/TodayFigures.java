@@ -40,6 +40,54 @@ public final class TodayFigures implements QueueObserver {
     serviceLevels.keySet().forEach(q -> queues.put(q, new QueueCounts()));
   }
 
+  /**
+   * A call of today that was over before the server started, as the call log holds it.
+   *
+   * @param agent who answered it, or null
+   * @param answered whether an operator answered it
+   * @param abandoned whether the caller hung up waiting
+   * @param waited its wait in the queue
+   * @param handled talk, hold and wrap-up of an answered call
+   */
+  public record PastCall(
+      String queue,
+      String agent,
+      boolean answered,
+      boolean abandoned,
+      Duration waited,
+      Duration handled) {}
+
+  /**
+   * Counts today's calls the log already holds, so a restart does not zero the wallboard's day.
+   * Call once at start-up, before the ACD's first event. Calls of queues no longer configured are
+   * left out.
+   */
+  public synchronized void restore(List<PastCall> calls) {
+    for (PastCall c : calls) {
+      if (!serviceLevels.containsKey(c.queue())) {
+        continue;
+      }
+      QueueCounts q = counts(c.queue());
+      if (c.answered()) {
+        q.answered++;
+        q.waitNanos += c.waited().toNanos();
+        if (c.waited().compareTo(threshold(c.queue())) <= 0) {
+          q.withinSl++;
+        }
+        if (c.agent() != null) {
+          q.handled++;
+          q.handleNanos += c.handled().toNanos();
+          handledByAgent.merge(c.agent(), 1, Integer::sum);
+        }
+      } else if (c.abandoned()) {
+        q.abandoned++;
+        if (c.waited().compareTo(threshold(c.queue())) > 0) {
+          q.abandonedAfterSl++;
+        }
+      }
+    }
+  }
+
   /** One queue's figures today; ratios are null when their denominator is zero (no data). */
   public record QueueToday(
       String queue,

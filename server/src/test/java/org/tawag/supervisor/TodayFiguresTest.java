@@ -3,19 +3,19 @@ package org.tawag.supervisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tawag.acd.AgentState;
+import org.tawag.testing.FakeClock;
 
 class TodayFiguresTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-  private final ManualClock clock = new ManualClock(T0);
+  private final FakeClock clock = new FakeClock(T0);
   private final TodayFigures today =
       new TodayFigures(clock, ZoneOffset.UTC, Map.of("support", Duration.ofSeconds(20)));
 
@@ -69,32 +69,35 @@ class TodayFiguresTest {
   void midnightStartsAFreshDay() {
     today.answered("c1", "support", "alice", Duration.ofSeconds(3), T0);
     today.wrappedUp("c1", "alice", "agreed", null, T0.plusSeconds(30));
-    clock.now = Instant.parse("2026-03-03T00:00:01Z");
+    clock.set(Instant.parse("2026-03-03T00:00:01Z"));
 
     assertEquals(0, today.queues().get(0).answered());
     assertEquals(0, today.agent("alice").handled());
   }
 
-  static final class ManualClock extends Clock {
-    Instant now;
+  @Test
+  void aRestartKeepsTheDaysFiguresFromTheCallLog() {
+    today.restore(
+        List.of(
+            new TodayFigures.PastCall(
+                "support", "alice", true, false, Duration.ofSeconds(10), Duration.ofSeconds(60)),
+            new TodayFigures.PastCall(
+                "support", "bob", true, false, Duration.ofSeconds(30), Duration.ofSeconds(120)),
+            new TodayFigures.PastCall(
+                "support", null, false, true, Duration.ofSeconds(25), Duration.ZERO),
+            new TodayFigures.PastCall(
+                "retired-queue", "alice", true, false, Duration.ZERO, Duration.ZERO)));
+    today.answered("c9", "support", "alice", Duration.ofSeconds(5), T0);
 
-    ManualClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
+    TodayFigures.QueueToday q = today.queues().get(0);
+    assertEquals(3, q.answered());
+    assertEquals(1, q.abandoned());
+    // Within 20 s: 10 s and 5 s; base: 3 answered + 1 abandoned after 20 s.
+    assertEquals(2.0 / 4, q.serviceLevel(), 1e-9);
+    assertEquals(Duration.ofSeconds(15), q.averageSpeedOfAnswer());
+    assertEquals(Duration.ofSeconds(90), q.averageHandleTime());
+    assertEquals(1, today.agent("alice").handled(), "the retired queue's call is left out");
+    assertEquals(1, today.agent("bob").handled());
+    assertEquals(1, today.queues().size());
   }
 }
