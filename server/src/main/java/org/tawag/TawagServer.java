@@ -106,13 +106,21 @@ public final class TawagServer implements AutoCloseable {
    * read from it).
    */
   public static TawagServer start(TawagConfig config, CallEvents events, Map<String, String> env) {
+    return start(config, events, env, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server whose business time (calling hours, call records, sessions, the ACD's waits)
+   * comes from {@code clock}; packet timing always uses the system's monotonic time.
+   */
+  public static TawagServer start(
+      TawagConfig config, CallEvents events, Map<String, String> env, Clock clock) {
     SoundLibrary sounds;
     try {
       sounds = SoundLibrary.load(config.soundsDir());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load sounds: " + e.getMessage(), e);
     }
-    Clock clock = Clock.systemUTC();
     Store store = Store.open(config, clock);
     AuthSettings authSettings =
         AuthSettings.defaults()

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.SocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -104,7 +103,8 @@ class CampaignCallIT {
 
     try (RtpProbe customer = new RtpProbe();
         AgentClient dora = readyOperator("dora")) {
-      CompletableFuture<Sipp.Result> customersPbx = customers(customer, 5);
+      CompletableFuture<Sipp.Result> customersPbx =
+          tawag().answerAsTrunk(work, "uas-customers.xml", customer, 5);
       assertEquals(200, sam.post("/api/campaigns/" + id + "/start", new JsonObject()).statusCode());
 
       JsonObject offer = dora.await("offer", WAIT);
@@ -273,7 +273,8 @@ class CampaignCallIT {
                   "contact:" + contact)
               .get("username"));
 
-      CompletableFuture<Sipp.Result> customersPbx = customers(customer, 1);
+      CompletableFuture<Sipp.Result> customersPbx =
+          tawag().answerAsTrunk(work, "uas-customers.xml", customer, 1);
       HttpResponse<String> dial =
           doraHttp.post("/api/preview/contacts/" + contact + "/dial", new JsonObject());
       assertEquals(202, dial.statusCode(), dial.body());
@@ -441,33 +442,5 @@ class CampaignCallIT {
     a.send("ready");
     a.awaitState("available", WAIT);
     return a;
-  }
-
-  /** The customers' side of the trunk: SIPp answering {@code calls} calls, then exiting. */
-  private CompletableFuture<Sipp.Result> customers(RtpProbe probe, int calls) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return Sipp.in(Files.createDirectories(work.resolve("customers")))
-                .run(
-                    "uas-customers.xml",
-                    null,
-                    List.of(
-                        "-i",
-                        "127.0.0.1",
-                        "-p",
-                        String.valueOf(tawag().uasPort()),
-                        "-mp",
-                        String.valueOf(tawag().sippMediaPort() + 40),
-                        "-m",
-                        String.valueOf(calls),
-                        "-key",
-                        "rtp_port",
-                        String.valueOf(probe.port())),
-                    90);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
   }
 }

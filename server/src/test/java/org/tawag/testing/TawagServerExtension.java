@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TawagServerExtension implements BeforeAllCallback, AfterAllCallback {
   private final String extraConf;
+  private final java.time.Clock clock;
   private Path dir;
   private TawagTestServer server;
 
@@ -27,7 +28,13 @@ public final class TawagServerExtension implements BeforeAllCallback, AfterAllCa
 
   /** The demo config with {@code extraConf} (HOCON) appended to tawag.conf. */
   public TawagServerExtension(String extraConf) {
+    this(extraConf, java.time.Clock.systemUTC());
+  }
+
+  /** The demo config with {@code extraConf}, its business time from {@code clock}. */
+  public TawagServerExtension(String extraConf, java.time.Clock clock) {
     this.extraConf = extraConf;
+    this.clock = clock;
   }
 
   /** The running server. */
@@ -41,7 +48,7 @@ public final class TawagServerExtension implements BeforeAllCallback, AfterAllCa
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("tawag-it-");
-    server = TawagTestServer.start(dir, Map.of(), extraConf);
+    server = TawagTestServer.start(dir, Map.of(), extraConf, clock);
   }
 
   @Override

@@ -52,6 +52,13 @@ public final class TawagTestServer implements AutoCloseable {
   /** Starts a server with {@code extraConf} (HOCON) appended to the copied tawag.conf. */
   public static TawagTestServer start(Path dir, Map<String, String> env, String extraConf)
       throws IOException {
+    return start(dir, env, extraConf, java.time.Clock.systemUTC());
+  }
+
+  /** Starts a server with {@code extraConf} whose business time comes from {@code clock}. */
+  public static TawagTestServer start(
+      Path dir, Map<String, String> env, String extraConf, java.time.Clock clock)
+      throws IOException {
     copySipConfig(dir);
     Files.writeString(
         dir.resolve("tawag.conf"),
@@ -74,7 +81,7 @@ public final class TawagTestServer implements AutoCloseable {
     all.putAll(env);
     TawagConfig config = ConfigLoader.load(dir, all);
     RecordingCallEvents events = new RecordingCallEvents();
-    TawagServer server = TawagServer.start(config, events, all);
+    TawagServer server = TawagServer.start(config, events, all, clock);
     // Below the kernel's ephemeral range (32768+), so no outgoing socket can hold it.
     return new TawagTestServer(server, events, sipPort, uasPort, 30400 + 4 * (sipPort % 90));
   }
@@ -171,6 +178,12 @@ public final class TawagTestServer implements AutoCloseable {
    */
   public java.util.concurrent.CompletableFuture<Sipp.Result> answerAsTrunk(
       Path work, String scenario, RtpProbe probe) {
+    return answerAsTrunk(work, scenario, probe, 1);
+  }
+
+  /** {@link #answerAsTrunk(Path, String, RtpProbe)} for {@code calls} calls, then SIPp exits. */
+  public java.util.concurrent.CompletableFuture<Sipp.Result> answerAsTrunk(
+      Path work, String scenario, RtpProbe probe, int calls) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
@@ -179,7 +192,9 @@ public final class TawagTestServer implements AutoCloseable {
                 "-p",
                 String.valueOf(uasPort()),
                 "-mp",
-                String.valueOf(sippMediaPort() + 40)));
+                String.valueOf(sippMediaPort() + 40),
+                "-m",
+                String.valueOf(calls)));
     if (probe != null) {
       args.addAll(List.of("-key", "rtp_port", String.valueOf(probe.port())));
     }
@@ -193,7 +208,7 @@ public final class TawagTestServer implements AutoCloseable {
     return java.util.concurrent.CompletableFuture.supplyAsync(
         () -> {
           try {
-            return sipp.run(scenario, null, args, 40);
+            return sipp.run(scenario, null, args, 40 + 10 * calls);
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
