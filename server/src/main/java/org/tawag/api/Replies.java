@@ -1,15 +1,14 @@
 package org.tawag.api;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tawag.http.JsonAnswers;
 import org.tawag.orders.OrderJson;
 import org.tawag.orders.OrderNotFoundException;
 import org.tawag.orders.Page;
@@ -25,16 +24,17 @@ final class Replies {
 
   private Replies() {}
 
-  /** Answers {@code status} with {@code json}. */
+  /** Answers {@code status} with {@code json} (a JSON object, or text already encoded). */
   static void send(RoutingContext ctx, int status, Object json) {
-    if (ctx.response().ended()) {
-      return;
+    if (json instanceof JsonObject j) {
+      JsonAnswers.send(ctx, status, j);
+    } else if (!ctx.response().ended()) {
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("Cache-Control", "no-store")
+          .putHeader("Content-Type", "application/json")
+          .end(String.valueOf(json));
     }
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader("Cache-Control", "no-store")
-        .putHeader("Content-Type", "application/json")
-        .end(json instanceof JsonObject j ? j.encode() : String.valueOf(json));
   }
 
   /** {@code {items, total, limit, offset}} of a listing whose items are already JSON. */
@@ -66,23 +66,9 @@ final class Replies {
     send(ctx, 403, new JsonObject().put("error", "forbidden"));
   }
 
-  /** The request body as a JSON object, or {@code null} after answering 415 or 400 itself. */
+  /** See {@link JsonAnswers#body}. */
   static JsonObject body(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      send(ctx, 415, new JsonObject().put("error", "Content-Type must be application/json"));
-      return null;
-    }
-    try {
-      JsonObject json = ctx.body().asJsonObject();
-      if (json != null) {
-        return json;
-      }
-    } catch (DecodeException | ClassCastException e) {
-      // answered below
-    }
-    badField(ctx, "body", "must be a JSON object");
-    return null;
+    return JsonAnswers.body(ctx);
   }
 
   /**

@@ -1,15 +1,14 @@
 package org.tawag.auth;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tawag.http.JsonAnswers;
 
 /** The JSON bodies and error answers shared by the auth routes. */
 final class JsonReplies {
@@ -17,24 +16,9 @@ final class JsonReplies {
 
   private JsonReplies() {}
 
-  /** The request body as a JSON object, or {@code null} after answering 400 or 415 itself. */
+  /** See {@link JsonAnswers#body}. */
   static JsonObject body(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    // Only JSON: a cross-site HTML form cannot send it, one more wall against CSRF.
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      send(ctx, 415, new JsonObject().put("error", "Content-Type must be application/json"));
-      return null;
-    }
-    try {
-      JsonObject json = ctx.body().asJsonObject();
-      if (json != null) {
-        return json;
-      }
-    } catch (DecodeException | ClassCastException e) {
-      // answered below
-    }
-    fieldErrors(ctx, Map.of("body", "must be a JSON object"));
-    return null;
+    return JsonAnswers.body(ctx);
   }
 
   /** The string at {@code field}, or {@code null} when absent or not a string. */
@@ -45,9 +29,7 @@ final class JsonReplies {
 
   /** 400 with {@code {"errors": {field: message}}}. */
   static void fieldErrors(RoutingContext ctx, Map<String, String> errors) {
-    JsonObject fields = new JsonObject();
-    errors.forEach(fields::put);
-    send(ctx, 400, new JsonObject().put("errors", fields));
+    JsonAnswers.fieldErrors(ctx, errors);
   }
 
   /** {@code user} as the API shows it: never a hash or a SIP secret. */
@@ -66,14 +48,7 @@ final class JsonReplies {
 
   /** Answers {@code status} with {@code json}, never cached. */
   static void send(RoutingContext ctx, int status, JsonObject json) {
-    if (ctx.response().ended()) {
-      return;
-    }
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader("Cache-Control", "no-store")
-        .putHeader("Content-Type", "application/json")
-        .end(json.encode());
+    JsonAnswers.send(ctx, status, json);
   }
 
   /**

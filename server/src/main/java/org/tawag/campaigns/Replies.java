@@ -2,10 +2,8 @@ package org.tawag.campaigns;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -13,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.tawag.api.AuditLog;
 import org.tawag.auth.Authz;
 import org.tawag.db.JdbcWorkers;
+import org.tawag.http.JsonAnswers;
 import org.tawag.orders.FieldErrors;
 
 /** JSON bodies, path and page parameters, and answers shared by the campaign routes. */
@@ -120,38 +119,14 @@ final class Replies {
   }
 
   static JsonObject body(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      send(ctx, 415, new JsonObject().put("error", "Content-Type must be application/json"));
-      return null;
-    }
-    try {
-      JsonObject json = ctx.body().asJsonObject();
-      if (json != null) {
-        return json;
-      }
-    } catch (DecodeException | ClassCastException e) {
-      // answered below
-    }
-    fieldErrors(ctx, Map.of("body", "must be a JSON object"));
-    return null;
+    return JsonAnswers.body(ctx);
   }
 
   static void fieldErrors(RoutingContext ctx, Map<String, String> errors) {
-    JsonObject fields = new JsonObject();
-    errors.forEach(fields::put);
-    send(ctx, 400, new JsonObject().put("errors", fields));
+    JsonAnswers.fieldErrors(ctx, errors);
   }
 
   static void send(RoutingContext ctx, int status, JsonObject json) {
-    if (ctx.response().ended()) {
-      return;
-    }
-    ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
-    if (json == null) {
-      ctx.response().end();
-    } else {
-      ctx.response().putHeader("Content-Type", "application/json").end(json.encode());
-    }
+    JsonAnswers.send(ctx, status, json);
   }
 }

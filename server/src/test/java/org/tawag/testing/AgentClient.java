@@ -155,6 +155,19 @@ public final class AgentClient implements AutoCloseable {
     return frames.stream().filter(f -> f.nanos() >= nanos).toList();
   }
 
+  /**
+   * Of the audio frames received between {@code from} and {@code to} ({@link System#nanoTime}), how
+   * many carry a {@code hz} tone ({@code [0]}) and how many there were ({@code [1]}).
+   */
+  public synchronized long[] toneFrames(long from, long to, double hz) {
+    List<Frame> heard = frames.stream().filter(f -> f.nanos() >= from && f.nanos() < to).toList();
+    long tone =
+        heard.stream()
+            .filter(f -> ToneDetector.hasTone(f.codec(), f.payload(), 0, f.payload().length, hz))
+            .count();
+    return new long[] {tone, heard.size()};
+  }
+
   /** The close status code, when the server closes the socket. */
   public CompletableFuture<Integer> closed() {
     return closed;
