@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.tawag.db.Transactions;
 import org.tawag.orders.Customer;
 import org.tawag.orders.CustomerRows;
 
@@ -171,29 +172,24 @@ public final class JdbcCampaigns {
    */
   public Added addImported(long campaignId, List<NewContact> contacts, Instant now)
       throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int added = 0;
-        for (NewContact n : contacts) {
-          Customer customer = CustomerRows.upsert(c, n.fullName(), n.phone(), now);
-          if (n.zone().isPresent()) {
-            try (PreparedStatement s =
-                c.prepareStatement("UPDATE customers SET time_zone = ? WHERE id = ?")) {
-              s.setString(1, n.zone().get().getId());
-              s.setLong(2, customer.id());
-              s.executeUpdate();
+    return Transactions.run(
+        db,
+        c -> {
+          int added = 0;
+          for (NewContact n : contacts) {
+            Customer customer = CustomerRows.upsert(c, n.fullName(), n.phone(), now);
+            if (n.zone().isPresent()) {
+              try (PreparedStatement s =
+                  c.prepareStatement("UPDATE customers SET time_zone = ? WHERE id = ?")) {
+                s.setString(1, n.zone().get().getId());
+                s.setLong(2, customer.id());
+                s.executeUpdate();
+              }
             }
+            added += addCustomer(c, campaignId, customer.id(), n.phone(), now) ? 1 : 0;
           }
-          added += addCustomer(c, campaignId, customer.id(), n.phone(), now) ? 1 : 0;
-        }
-        c.commit();
-        return new Added(added, contacts.size() - added);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+          return new Added(added, contacts.size() - added);
+        });
   }
 
   /**
@@ -202,66 +198,64 @@ public final class JdbcCampaigns {
    */
   public Added addRefusals(long campaignId, String reason, Instant since, Instant now)
       throws SQLException {
-    List<long[]> ids = new ArrayList<>();
-    List<String> phones = new ArrayList<>();
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT DISTINCT u.id, u.phone FROM customers u WHERE EXISTS (SELECT 1 FROM calls k"
-                  + " WHERE k.disposition = ? AND k.arrived_at >= ? AND ((k.direction = 'in' AND"
-                  + " k.caller = u.phone) OR (k.direction = 'out' AND k.dialled = u.phone)))"
-                  + " OR EXISTS (SELECT 1 FROM campaign_contacts p WHERE p.customer_id = u.id AND"
-                  + " p.outcome = 'refused' AND p.refusal_reason = ? AND p.updated_at >= ?)"
-                  + " ORDER BY u.id")) {
-        s.setString(1, "refused:" + reason);
-        setInstant(s, 2, since);
-        s.setString(3, reason);
-        setInstant(s, 4, since);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            ids.add(new long[] {rs.getLong(1)});
-            phones.add(rs.getString(2));
-          }
-        }
-      }
-      c.setAutoCommit(false);
-      int added = 0;
-      for (int i = 0; i < ids.size(); i++) {
-        added += addCustomer(c, campaignId, ids.get(i)[0], phones.get(i), now) ? 1 : 0;
-      }
-      c.commit();
-      return new Added(added, ids.size() - added);
-    }
-  }
-
-  /** Adds existing customers by id; unknown ids are reported back. */
-  public Added addCustomers(long campaignId, List<Long> customerIds, Instant now)
-      throws SQLException, UnknownCustomerException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int added = 0;
-        for (long id : customerIds) {
-          String phone;
+    return Transactions.run(
+        db,
+        c -> {
+          record Found(long id, String phone) {}
+          List<Found> found = new ArrayList<>();
           try (PreparedStatement s =
-              c.prepareStatement("SELECT phone FROM customers WHERE id = ?")) {
-            s.setLong(1, id);
+              c.prepareStatement(
+                  "SELECT DISTINCT u.id, u.phone FROM customers u WHERE EXISTS (SELECT 1 FROM"
+                      + " calls k WHERE k.disposition = ? AND k.arrived_at >= ? AND"
+                      + " ((k.direction = 'in' AND k.caller = u.phone) OR (k.direction = 'out'"
+                      + " AND k.dialled = u.phone))) OR EXISTS (SELECT 1 FROM campaign_contacts p"
+                      + " WHERE p.customer_id = u.id AND p.outcome = 'refused' AND"
+                      + " p.refusal_reason = ? AND p.updated_at >= ?) ORDER BY u.id")) {
+            s.setString(1, "refused:" + reason);
+            setInstant(s, 2, since);
+            s.setString(3, reason);
+            setInstant(s, 4, since);
             try (ResultSet rs = s.executeQuery()) {
-              if (!rs.next()) {
-                throw new UnknownCustomerException(id);
+              while (rs.next()) {
+                found.add(new Found(rs.getLong(1), rs.getString(2)));
               }
-              phone = rs.getString(1);
             }
           }
-          added += addCustomer(c, campaignId, id, phone, now) ? 1 : 0;
-        }
-        c.commit();
-        return new Added(added, customerIds.size() - added);
-      } catch (SQLException | UnknownCustomerException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+          int added = 0;
+          for (Found f : found) {
+            added += addCustomer(c, campaignId, f.id(), f.phone(), now) ? 1 : 0;
+          }
+          return new Added(added, found.size() - added);
+        });
+  }
+
+  /**
+   * Adds existing customers by id.
+   *
+   * @throws UnknownCustomerException for an id that names no customer (nothing is added then)
+   */
+  public Added addCustomers(long campaignId, List<Long> customerIds, Instant now)
+      throws SQLException {
+    return Transactions.run(
+        db,
+        c -> {
+          int added = 0;
+          for (long id : customerIds) {
+            String phone;
+            try (PreparedStatement s =
+                c.prepareStatement("SELECT phone FROM customers WHERE id = ?")) {
+              s.setLong(1, id);
+              try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                  throw new UnknownCustomerException(id);
+                }
+                phone = rs.getString(1);
+              }
+            }
+            added += addCustomer(c, campaignId, id, phone, now) ? 1 : 0;
+          }
+          return new Added(added, customerIds.size() - added);
+        });
   }
 
   private static boolean addCustomer(
@@ -296,7 +290,7 @@ public final class JdbcCampaigns {
   public record Added(int added, int alreadyIn) {}
 
   /** A customer id that names no customer. */
-  public static final class UnknownCustomerException extends Exception {
+  public static final class UnknownCustomerException extends RuntimeException {
     private final long id;
 
     UnknownCustomerException(long id) {
@@ -458,48 +452,41 @@ public final class JdbcCampaigns {
    */
   public Optional<Long> startAttempt(Contact k, String reason, String agent, Instant now)
       throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE campaign_contacts SET state = 'dialing', attempts = attempts + 1,"
-                    + " reserved_by = ?, reserved_at = NULL, updated_at = ? WHERE id = ?"
-                    + " AND state = ?")) {
-          s.setString(1, agent);
-          setInstant(s, 2, now);
-          s.setLong(3, k.id());
-          s.setString(4, k.state().code());
-          if (s.executeUpdate() != 1) {
-            c.rollback();
-            return Optional.empty();
+    return Transactions.run(
+        db,
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE campaign_contacts SET state = 'dialing', attempts = attempts + 1,"
+                      + " reserved_by = ?, reserved_at = NULL, updated_at = ? WHERE id = ?"
+                      + " AND state = ?")) {
+            s.setString(1, agent);
+            setInstant(s, 2, now);
+            s.setLong(3, k.id());
+            s.setString(4, k.state().code());
+            if (s.executeUpdate() != 1) {
+              // Claimed by someone else meanwhile: nothing was changed.
+              return Optional.empty();
+            }
           }
-        }
-        long id;
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO dial_attempts (campaign_id, contact_id, attempt, at, agent, reason)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
-          s.setLong(1, k.campaignId());
-          s.setLong(2, k.id());
-          s.setInt(3, k.attempts() + 1);
-          setInstant(s, 4, now);
-          s.setString(5, agent);
-          s.setString(6, clip(reason, 1000));
-          s.executeUpdate();
-          try (ResultSet keys = s.getGeneratedKeys()) {
-            keys.next();
-            id = keys.getLong(1);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO dial_attempts (campaign_id, contact_id, attempt, at, agent,"
+                      + " reason) VALUES (?, ?, ?, ?, ?, ?)",
+                  new String[] {"id"})) {
+            s.setLong(1, k.campaignId());
+            s.setLong(2, k.id());
+            s.setInt(3, k.attempts() + 1);
+            setInstant(s, 4, now);
+            s.setString(5, agent);
+            s.setString(6, clip(reason, 1000));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+              keys.next();
+              return Optional.of(keys.getLong(1));
+            }
           }
-        }
-        c.commit();
-        return Optional.of(id);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+        });
   }
 
   /** Notes the call id of a placed dial, which links the attempt to {@code calls}. */
@@ -522,27 +509,26 @@ public final class JdbcCampaigns {
       ContactChange change,
       Instant now)
       throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE dial_attempts SET result = ?, sip_status = ?, ended_at = ? WHERE id = ?")) {
-        s.setString(1, result.code());
-        if (sipStatus > 0) {
-          s.setInt(2, sipStatus);
-        } else {
-          s.setNull(2, Types.INTEGER);
-        }
-        setInstant(s, 3, now);
-        s.setLong(4, attemptId);
-        s.executeUpdate();
-        change(c, contactId, change, now);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+    Transactions.run(
+        db,
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE dial_attempts SET result = ?, sip_status = ?, ended_at = ?"
+                      + " WHERE id = ?")) {
+            s.setString(1, result.code());
+            if (sipStatus > 0) {
+              s.setInt(2, sipStatus);
+            } else {
+              s.setNull(2, Types.INTEGER);
+            }
+            setInstant(s, 3, now);
+            s.setLong(4, attemptId);
+            s.executeUpdate();
+          }
+          change(c, contactId, change, now);
+          return null;
+        });
   }
 
   /** Moves a contact without a dial: held back until a time, or closed (DNC, exhausted). */
@@ -577,36 +563,32 @@ public final class JdbcCampaigns {
   public void close(
       Contact contact, ContactClosing closing, String orderId, String agent, Instant now)
       throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        change(c, contact.id(), closing.change(), now);
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE campaign_contacts SET outcome = COALESCE(?, outcome),"
-                    + " refusal_reason = COALESCE(?, refusal_reason),"
-                    + " order_id = COALESCE(?, order_id), callback_agent = ? WHERE id = ?")) {
-          s.setString(1, closing.outcome());
-          s.setString(2, closing.refusalReason());
-          s.setString(3, orderId);
-          s.setString(4, closing.callbackAgent());
-          s.setLong(5, contact.id());
-          s.executeUpdate();
-        }
-        if (closing.doNotCall()) {
-          addDoNotCall(
-              c,
-              contact.phone(),
-              agent,
-              "asked on a call of campaign #" + contact.campaignId(),
-              now);
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+    Transactions.run(
+        db,
+        c -> {
+          change(c, contact.id(), closing.change(), now);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE campaign_contacts SET outcome = COALESCE(?, outcome),"
+                      + " refusal_reason = COALESCE(?, refusal_reason),"
+                      + " order_id = COALESCE(?, order_id), callback_agent = ? WHERE id = ?")) {
+            s.setString(1, closing.outcome());
+            s.setString(2, closing.refusalReason());
+            s.setString(3, orderId);
+            s.setString(4, closing.callbackAgent());
+            s.setLong(5, contact.id());
+            s.executeUpdate();
+          }
+          if (closing.doNotCall()) {
+            addDoNotCall(
+                c,
+                contact.phone(),
+                agent,
+                "asked on a call of campaign #" + contact.campaignId(),
+                now);
+          }
+          return null;
+        });
   }
 
   // ---- do not call ----

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.tawag.db.Database;
 import org.tawag.db.JdbcWorkers;
+import org.tawag.db.Transactions;
 
 /** The {@link CustomerStore} on the store's database; SQL on {@link JdbcWorkers}. */
 public final class JdbcCustomerStore implements CustomerStore {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.tawag.db.Database;
 import org.tawag.db.JdbcWorkers;
+import org.tawag.db.Transactions;
 
 /**
  * The {@link OrderStore} on the store's database: validation on the caller's thread (pure and
