@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -113,6 +114,27 @@ final class Browser implements AutoCloseable {
         d -> {
           var found = d.findElements(By.cssSelector(css));
           return !found.isEmpty() && found.get(0).isDisplayed() ? found.get(0) : null;
+        });
+  }
+
+  /**
+   * Clicks the element once it is displayed and enabled. The page re-renders parts of itself every
+   * second, so an element found a moment ago may be gone: it is looked up again until a click
+   * lands.
+   */
+  void click(String css) {
+    waitFor(
+        d -> {
+          try {
+            var found = d.findElements(By.cssSelector(css));
+            if (found.isEmpty() || !found.get(0).isDisplayed() || !found.get(0).isEnabled()) {
+              return null;
+            }
+            found.get(0).click();
+            return Boolean.TRUE;
+          } catch (StaleElementReferenceException e) {
+            return null;
+          }
         });
   }
 

@@ -111,7 +111,7 @@ class OperatorDialBrowserIT {
 
       // The filed call's pop stays with a Call button: click-to-dial, and this time it is busy.
       CompletableFuture<Sipp.Result> busy = tawag().answerAsTrunk(work, "uas-busy.xml", null);
-      page.visible("#pop-customer button.dial-button").click();
+      page.click("#pop-customer button.dial-button");
       page.textContains("#dial-result", "The number is busy.");
       page.textContains("#state-label", "ready");
       page.screenshot("dial-2-busy");
