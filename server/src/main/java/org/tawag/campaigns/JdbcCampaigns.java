@@ -314,26 +314,21 @@ public final class JdbcCampaigns {
    */
   public List<Contact> due(long campaignId, String agent, Instant now, int limit)
       throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT "
-                    + CONTACT_COLUMNS
-                    + " FROM campaign_contacts k JOIN customers c ON c.id = k.customer_id"
-                    + " WHERE k.campaign_id = ? AND k.state IN ('pending', 'callback')"
-                    + " AND (k.next_attempt_at IS NULL OR k.next_attempt_at <= ?)"
-                    + " AND (k.reserved_at IS NULL OR k.reserved_at < ? OR k.reserved_by = ?)"
-                    + " ORDER BY CASE WHEN k.state = 'callback' AND k.callback_agent = ? THEN 0"
-                    + " WHEN k.state = 'callback' THEN 1 ELSE 2 END,"
-                    + " k.next_attempt_at NULLS FIRST, k.id LIMIT ?")) {
-      s.setLong(1, campaignId);
-      setInstant(s, 2, now);
-      setInstant(s, 3, now.minus(Contact.HOLD));
-      s.setString(4, agent);
-      s.setString(5, agent);
-      s.setInt(6, limit);
-      return contacts(s);
-    }
+    return contacts(
+        "WHERE k.campaign_id = ? AND k.state IN ('pending', 'callback')"
+            + " AND (k.next_attempt_at IS NULL OR k.next_attempt_at <= ?)"
+            + " AND (k.reserved_at IS NULL OR k.reserved_at < ? OR k.reserved_by = ?)"
+            + " ORDER BY CASE WHEN k.state = 'callback' AND k.callback_agent = ? THEN 0"
+            + " WHEN k.state = 'callback' THEN 1 ELSE 2 END,"
+            + " k.next_attempt_at NULLS FIRST, k.id LIMIT ?",
+        s -> {
+          s.setLong(1, campaignId);
+          setInstant(s, 2, now);
+          setInstant(s, 3, now.minus(Contact.HOLD));
+          s.setString(4, agent);
+          s.setString(5, agent);
+          s.setInt(6, limit);
+        });
   }
 
   /**
@@ -388,31 +383,34 @@ public final class JdbcCampaigns {
 
   /** The contact of an id. */
   public Optional<Contact> contact(long id) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT "
-                    + CONTACT_COLUMNS
-                    + " FROM campaign_contacts k JOIN customers c ON c.id = k.customer_id"
-                    + " WHERE k.id = ?")) {
-      s.setLong(1, id);
-      List<Contact> found = contacts(s);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
+    return contacts("WHERE k.id = ?", s -> s.setLong(1, id)).stream().findFirst();
   }
 
   /** The contact dialled by the call {@code callId}, if a campaign placed it. */
   public Optional<Contact> contactOfCall(String callId) throws SQLException {
+    return contacts(
+            "JOIN dial_attempts a ON a.contact_id = k.id WHERE a.call_id = ?",
+            s -> s.setString(1, callId))
+        .stream()
+        .findFirst();
+  }
+
+  /** Binds a statement's parameters. */
+  private interface Binder {
+    void bind(PreparedStatement s) throws SQLException;
+  }
+
+  /** Contacts with their customers' time zones, selected by {@code tail} (joins, where, order). */
+  private List<Contact> contacts(String tail, Binder binder) throws SQLException {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT "
                     + CONTACT_COLUMNS
-                    + " FROM campaign_contacts k JOIN customers c ON c.id = k.customer_id"
-                    + " JOIN dial_attempts a ON a.contact_id = k.id WHERE a.call_id = ?")) {
-      s.setString(1, callId);
-      List<Contact> found = contacts(s);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+                    + " FROM campaign_contacts k JOIN customers c ON c.id = k.customer_id "
+                    + tail)) {
+      binder.bind(s);
+      return contacts(s);
     }
   }
 
